@@ -1,0 +1,92 @@
+//! What a recognised time expression means, before it is resolved against a date.
+
+use crate::lang::Unit;
+
+/// A count in a duration: a number, or unspecified ("several years").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Amount {
+    Exactly(f64),
+    Unspecified,
+}
+
+/// Which occurrence of a named period is meant: "last February", "this spring", "next Wednesday", or the one the
+/// tense of the sentence points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    ByTense,
+    Last,
+    This,
+    Next,
+    /// The one in the year this many years from the document's: "October of next year", "the first quarter of
+    /// last year".
+    InYear(i16),
+}
+
+impl Which {
+    /// The occurrence a shift word points to: "last" (-1), "this" (0), "next" (+1).
+    pub fn from_shift(shift: i32) -> Self {
+        match shift {
+            ..=-1 => Which::Last,
+            0 => Which::This,
+            _ => Which::Next,
+        }
+    }
+}
+
+/// The meaning of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expr {
+    /// A calendar date known to the year, the month or the day; a missing year comes from the context.
+    Calendar { year: Option<i16>, month: Option<i8>, day: Option<i8>, which: Which },
+    /// A date written in digits whose day and month order is open ("12/03/2023"): first, second and year.
+    Numeric { first: i8, second: i8, year: i16 },
+    /// A weekday, 1 = Monday.
+    Weekday { weekday: i8, which: Which },
+    /// "the weekend": the last one in the past tense, else the coming one.
+    Weekend,
+    /// A decade ("the 1990s": 199) or, with `century`, a century ("the 21st century": 20).
+    Era { prefix: i32, century: bool },
+    /// A season (`SP`…) of a year, or of the year the context gives.
+    Season { year: Option<i16>, season: &'static str, which: Which },
+    /// A quarter (1–4), or a half (`half` set, 1–2), of a year.
+    Quarter { year: Option<i16>, quarter: u8, half: bool, which: Which },
+    /// A period counted from the document date: "yesterday" (Day, -1), "last week" (Week, -1).
+    Deictic { unit: Unit, offset: i32 },
+    /// A point counted back from the document date: "two years ago".
+    Ago { amount: Amount, unit: Unit },
+    /// A period counted from the last date the text gave: "the next day", "that day", "two days later".
+    Anaphoric { unit: Unit, offset: i32 },
+    /// The past, the present or the future as a whole.
+    Ref(crate::lang::Tense),
+    /// A clock time, on the day it names or else the day the context gives.
+    Clock { hour: u8, minute: u8, utc: bool, day: Option<DayOf> },
+    /// A part of a day ("Friday morning", "this morning", "tonight"): the day as an expression of its own.
+    PartOfDay { day: DayOf, part: &'static str },
+    /// A length of time.
+    Duration { amount: Amount, unit: Unit },
+    /// A recurrence, with its TIMEX3 value.
+    Set(SetValue),
+}
+
+/// The day a part of a day belongs to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DayOf {
+    /// Counted from the document date (0 = today).
+    Deictic(i32),
+    Weekday(i8),
+}
+
+/// The value of a SET expression.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SetValue {
+    /// A fixed value from the lexicon ("P1W").
+    Fixed(&'static str),
+    /// Every n units.
+    Every(Amount, Unit),
+    /// Every given weekday.
+    Weekday(i8),
+    /// Every given month.
+    Month(i8),
+    /// Every given part of the day.
+    PartOfDay(&'static str),
+}

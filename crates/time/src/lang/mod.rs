@@ -1,0 +1,236 @@
+//! Per-language word lists. A language is one data file: the words that name months, weekdays, units, numbers,
+//! modifiers and tense cues, each with its role.
+
+mod en;
+
+use std::sync::OnceLock;
+
+pub use en::ENGLISH;
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// A tense, as signalled by a cue word near a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// The role a word plays in time expressions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Word {
+    /// A month name (1–12) that may stand alone ("December").
+    Month(i8),
+    /// A month name that is also a common word ("May", "March"): a month only with a day, a year or a preposition.
+    AmbiguousMonth(i8),
+    /// An abbreviated month ("Sept"): a month only before a day or a year, or after a preposition.
+    MonthAbbr(i8),
+    /// A weekday, 1 = Monday … 7 = Sunday.
+    Weekday(i8),
+    /// A unit in singular form ("year").
+    Unit(Unit),
+    /// A unit in plural form ("years").
+    Units(Unit),
+    /// A cardinal number word ("three", "twelve", "twenty").
+    Number(u32),
+    /// An ordinal number word ("third").
+    Ordinal(u32),
+    /// An unspecified quantity ("several", "few").
+    Some,
+    /// A season: `SP`, `SU`, `FA`, `WI`.
+    Season(&'static str),
+    /// A part of the day: `MO`, `AF`, `EV`, `NI`.
+    PartOfDay(&'static str),
+    /// A day named relative to today ("yesterday" = -1).
+    DayDeixis(i32),
+    /// "tonight": today's night.
+    Tonight,
+    /// A word that shifts a named period: "last" = -1, "this" = 0, "next" = +1.
+    Shift(i32),
+    /// A word that shifts from a date given earlier in the text ("following" = +1, "previous" = -1).
+    Anaphoric(i32),
+    /// "past": "the past decade" is a duration that ends now.
+    Past,
+    /// The part of a period: "early", "late", "mid".
+    Part,
+    /// "earlier"/"later" before "this month".
+    Earlier,
+    /// A word that makes a quantity approximate ("about", "nearly").
+    Approx,
+    /// "ago".
+    Ago,
+    /// A reference to the past, present or future as a whole ("recently", "now").
+    Ref(Tense),
+    /// A frequency adverb or adjective, with its TIMEX3 SET value ("weekly" → `P1W`).
+    Frequency(&'static str),
+    /// "every", "each", "per".
+    Every,
+    /// A word after which a bare number is a year ("in", "since").
+    YearPreposition,
+    /// "before", "after": a preposition after which a bare number is a year, and which makes "the day before" a
+    /// relation rather than a date.
+    Relation,
+    /// A noun for the part of a period: "end", "beginning", "start", "middle".
+    PeriodPart,
+    /// A time zone that is UTC ("GMT", "UTC").
+    Utc,
+    /// Another time zone ("EST", "CET"): part of a clock time, kept out of its value.
+    Zone,
+    /// "noon" (12:00) or "midnight" (00:00).
+    Clock(u8),
+    /// "the".
+    The,
+    /// "a", "an", "one" as a count of one.
+    A,
+    /// "of".
+    Of,
+    /// "and" (as in "two and a half").
+    And,
+    /// "half".
+    Half,
+    /// "that", "same": "that day" is the day the text last named.
+    That,
+    /// "future": "the future".
+    Future,
+    /// "recent": "recent years", or the recent past.
+    Recent,
+    /// "time": "17:00 Moscow time".
+    Time,
+    /// "more", "less", "than", "least": "more than three years".
+    Bound,
+    /// "times", "once", "twice": a following "a year" is a frequency.
+    Rate,
+}
+
+/// The words of one language, with their roles.
+pub struct Lexicon {
+    /// Lower-case words and their roles.
+    pub words: &'static [(&'static str, Word)],
+    /// Lower-case words that set the tense of their clause ("will", "said").
+    pub cues: &'static [(&'static str, Tense)],
+    /// Future cues that count only right after a present form of "be" ("is due to meet", not "cancelled due to
+    /// rain"; "is set to begin", not "was set on Monday").
+    pub after_be: &'static [&'static str],
+    /// The present forms of "be" (and the negation that may follow them).
+    pub be: &'static [&'static str],
+    /// Prepositions of deadlines: an expression right after one is still to come ("closed until Friday", "cut
+    /// by 2012").
+    pub deadlines: &'static [&'static str],
+    /// The infinitive marker: in a clause with no other cue, "to" before a verb is the future of headlines
+    /// ("Putin to hold talks on Wednesday").
+    pub infinitive: &'static str,
+    /// Word endings that mark a past-tense verb ("ed"), for words not listed in `cues`.
+    pub past_suffixes: &'static [&'static str],
+    /// Lower-case words that may follow a bare year ("2011 has strained"); other lower-case words make the number a
+    /// count ("2000 people").
+    pub year_followers: &'static [&'static str],
+    /// Suffixes that make a digit run an ordinal ("15th").
+    pub ordinal_suffixes: &'static [&'static str],
+}
+
+/// A lexicon's words sorted for binary search.
+pub struct Index {
+    words: Vec<(&'static str, Word)>,
+    cues: Vec<(&'static str, Tense)>,
+    pub lexicon: &'static Lexicon,
+}
+
+impl Index {
+    /// The English index, built once.
+    pub fn english() -> &'static Index {
+        static INDEX: OnceLock<Index> = OnceLock::new();
+        INDEX.get_or_init(|| Index::new(&ENGLISH))
+    }
+
+    fn new(lexicon: &'static Lexicon) -> Self {
+        let mut words = lexicon.words.to_vec();
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        let mut cues = lexicon.cues.to_vec();
+        cues.sort_by(|a, b| a.0.cmp(b.0));
+        Index { words, cues, lexicon }
+    }
+
+    /// The role of `word`, compared case-insensitively; `None` for words with no role in time expressions.
+    pub fn lookup(&self, word: &str) -> Option<Word> {
+        find(&self.words, word)
+    }
+
+    /// The tense `word` signals after the word `before`: a listed cue, or a past-tense ending.
+    pub fn cue(&self, word: &str, before: Option<&str>) -> Option<Tense> {
+        let listed = |words: &[&str], w: &str| words.iter().any(|l| l.eq_ignore_ascii_case(w));
+        if listed(self.lexicon.after_be, word) && !before.is_some_and(|b| listed(self.lexicon.be, b)) {
+            return None;
+        }
+        find(&self.cues, word).or_else(|| self.looks_past(word).then_some(Tense::Past))
+    }
+
+    /// Whether `word` ends like a past-tense verb of this language.
+    fn looks_past(&self, word: &str) -> bool {
+        word.len() >= 5
+            && self.lexicon.past_suffixes.iter().any(|s| {
+                word.len() > s.len()
+                    && word.is_char_boundary(word.len() - s.len())
+                    && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
+            })
+    }
+
+    /// Whether a bare year may be followed by this lower-case word.
+    pub fn may_follow_year(&self, word: &str) -> bool {
+        self.lexicon.year_followers.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether `word` is an ordinal suffix ("st", "nd", "th").
+    pub fn is_ordinal_suffix(&self, word: &str) -> bool {
+        self.lexicon.ordinal_suffixes.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// The entry for `word` in a table sorted by lower-case key, compared case-insensitively.
+fn find<T: Copy>(table: &[(&'static str, T)], word: &str) -> Option<T> {
+    let search = |lower: &str| table.binary_search_by(|(w, _)| (*w).cmp(lower)).ok().map(|i| table[i].1);
+    let mut buf = [0u8; 16];
+    let bytes = word.as_bytes();
+    if !word.is_ascii() || bytes.len() > buf.len() {
+        return search(&word.to_lowercase());
+    }
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    search(std::str::from_utf8(&buf[..bytes.len()]).ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_tables_are_lower_case_and_unique() {
+        let index = Index::english();
+        for table in [index.words.iter().map(|w| w.0).collect::<Vec<_>>(), index.cues.iter().map(|c| c.0).collect()] {
+            assert!(table.iter().all(|w| *w == w.to_lowercase()), "keys are lower case");
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "keys are unique: {table:?}");
+        }
+        assert_eq!(index.lookup("DECEMBER"), Some(Word::Month(12)));
+        assert_eq!(index.lookup("Türkiye"), None);
+        assert_eq!(index.cue("announced", None), Some(Tense::Past));
+        assert_eq!(index.cue("Will", None), Some(Tense::Future));
+        assert_eq!(index.cue("need", None), None);
+        assert_eq!(index.cue("due", Some("is")), Some(Tense::Future));
+        assert_eq!(index.cue("due", Some("cancelled")), None);
+    }
+}

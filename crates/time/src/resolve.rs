@@ -1,0 +1,270 @@
+//! Turns the meaning of an expression into a TIMEX3 type and value, against the document creation time, the tense
+//! of its clause and the last date the text named.
+
+use std::cmp::Ordering;
+
+use chronicle_model::{Date, TimeType};
+
+use crate::calendar::{
+    add_days, add_months, day_value, duration_value, quarter_of, season_index, season_of, week_value, weekday,
+};
+use crate::expr::{Amount, DayOf, Expr, SetValue, Which};
+use crate::lang::{Tense, Unit};
+
+/// Resolves the expressions of one document, in text order.
+pub struct Resolver {
+    dct: Option<Date>,
+    /// The last day the text named, for "the next day" and clock times; starts at the document date.
+    anchor: Option<Date>,
+}
+
+impl Resolver {
+    pub fn new(dct: Option<Date>) -> Self {
+        Resolver { dct, anchor: dct }
+    }
+
+    /// The TIMEX3 type and value of `expr`, said in a clause of the given tense.
+    pub fn resolve(&mut self, expr: Expr, tense: Option<Tense>) -> (TimeType, String) {
+        match expr {
+            Expr::Clock { hour, minute, utc, day } => {
+                let date = match day {
+                    Some(day) => self.day_of(day, tense),
+                    None => self.anchor,
+                };
+                let day = date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| self.named_day(d));
+                (TimeType::Time, format!("{day}T{hour:02}:{minute:02}{}", if utc { "Z" } else { "" }))
+            }
+            Expr::PartOfDay { day, part } => {
+                let day = self.day_of(day, tense).map_or_else(|| "XXXX-XX-XX".to_string(), |d| self.named_day(d));
+                (TimeType::Time, format!("{day}T{part}"))
+            }
+            Expr::Duration { amount, unit } => (TimeType::Duration, duration_value(amount, unit)),
+            Expr::Set(set) => (TimeType::Set, set_value(set)),
+            _ => (TimeType::Date, self.date(expr, tense)),
+        }
+    }
+
+    fn day_of(&self, day: DayOf, tense: Option<Tense>) -> Option<Date> {
+        match day {
+            DayOf::Deictic(offset) => self.dct.and_then(|d| add_days(d, offset.into())),
+            DayOf::Weekday(w) => self.dct.and_then(|d| weekday_near(d, w, Which::ByTense, tense)),
+        }
+    }
+
+    /// Records `date` as the last day named and formats it.
+    fn named_day(&mut self, date: Date) -> String {
+        self.anchor = Some(date);
+        day_value(date)
+    }
+
+    fn date(&mut self, expr: Expr, tense: Option<Tense>) -> String {
+        let dct = self.dct;
+        match expr {
+            Expr::Calendar { year, month, day, which } => self.calendar(year, month, day, which, tense),
+            Expr::Numeric { first, second, year } => self.numeric(first, second, year),
+            Expr::Weekday { weekday: w, which } => match dct.and_then(|d| weekday_near(d, w, which, tense)) {
+                Some(date) => self.named_day(date),
+                None => format!("XXXX-WXX-{w}"),
+            },
+            Expr::Weekend => match dct.and_then(|d| weekday_near(d, 6, Which::ByTense, tense)) {
+                Some(saturday) => format!("{}-WE", week_value(saturday)),
+                None => "XXXX-WXX-WE".into(),
+            },
+            Expr::Era { prefix, century } => {
+                if century {
+                    format!("{prefix:02}")
+                } else {
+                    format!("{prefix:03}")
+                }
+            }
+            Expr::Season { year, season, which } => {
+                let year = year.or_else(|| {
+                    let d = dct?;
+                    Some(d.year() + shift_year(season_index(season).cmp(&season_of(d.month())), which, tense))
+                });
+                format!("{}-{season}", year_or_x(year))
+            }
+            Expr::Quarter { year, quarter, half, which } => {
+                let year = year.or_else(|| {
+                    let d = dct?;
+                    let current = if half { u8::from(d.month() > 6) + 1 } else { quarter_of(d.month()) };
+                    let shift = shift_year(quarter.cmp(&current), which, tense);
+                    Some(d.year() + shift)
+                });
+                format!("{}-{}{quarter}", year_or_x(year), if half { "H" } else { "Q" })
+            }
+            Expr::Deictic { unit, offset } => match dct {
+                Some(d) => self.deictic(d, unit, offset).unwrap_or_else(|| reference(offset)),
+                None => reference(offset),
+            },
+            Expr::Ago { amount: Amount::Exactly(n), unit } => match dct {
+                Some(d) => {
+                    // A number of weeks ago is a day.
+                    let (unit, n) = if unit == Unit::Week { (Unit::Day, 7.0 * n) } else { (unit, n) };
+                    self.deictic(d, unit, -(n.round() as i32)).unwrap_or_else(|| reference(-1))
+                }
+                None => reference(-1),
+            },
+            Expr::Ago { .. } => reference(-1),
+            Expr::Anaphoric { unit, offset } => match self.anchor {
+                Some(d) => self.deictic(d, unit, offset).unwrap_or_else(|| "XXXX-XX-XX".into()),
+                None => "XXXX-XX-XX".into(),
+            },
+            Expr::Ref(tense) => match tense {
+                Tense::Past => "PAST_REF",
+                Tense::Present => "PRESENT_REF",
+                Tense::Future => "FUTURE_REF",
+            }
+            .into(),
+            Expr::Clock { .. } | Expr::PartOfDay { .. } | Expr::Duration { .. } | Expr::Set(_) => String::new(),
+        }
+    }
+
+    fn calendar(
+        &mut self,
+        year: Option<i16>,
+        month: Option<i8>,
+        day: Option<i8>,
+        which: Which,
+        t: Option<Tense>,
+    ) -> String {
+        let Some(month) = month else { return year_or_x(year) };
+        let year = year.or_else(|| {
+            let d = self.dct?;
+            let order = match day {
+                Some(day) => (month, day).cmp(&(d.month(), d.day())),
+                None => month.cmp(&d.month()),
+            };
+            let shift = match (which, t) {
+                (Which::ByTense, None | Some(Tense::Present)) => nearest_year(d, month, day),
+                _ => shift_year(order, which, t),
+            };
+            Some(d.year() + shift)
+        });
+        match (year, day) {
+            (Some(y), Some(day)) => match Date::new(y, month, day) {
+                Ok(date) => self.named_day(date),
+                Err(_) => format!("{y:04}-{month:02}-{day:02}"),
+            },
+            (None, Some(day)) => format!("XXXX-{month:02}-{day:02}"),
+            (y, None) => format!("{}-{month:02}", year_or_x(y)),
+        }
+    }
+
+    /// A digits-only date: day/month or month/day, whichever is valid, else whichever is nearer the document date,
+    /// else month first.
+    fn numeric(&mut self, first: i8, second: i8, year: i16) -> String {
+        let month_first = Date::new(year, first, second).ok();
+        let day_first = Date::new(year, second, first).ok();
+        let chosen = match (month_first, day_first, self.dct) {
+            (Some(a), Some(b), Some(d)) => {
+                let distance = |x: Date| d.until(x).map_or(i32::MAX, |span| span.get_days().saturating_abs());
+                if distance(b) < distance(a) {
+                    b
+                } else {
+                    a
+                }
+            }
+            (Some(a), _, _) => a,
+            (None, Some(b), _) => b,
+            (None, None, _) => return format!("{year:04}"),
+        };
+        self.named_day(chosen)
+    }
+
+    /// The period `offset` units from `date`, at the unit's granularity.
+    fn deictic(&mut self, date: Date, unit: Unit, offset: i32) -> Option<String> {
+        let offset = i64::from(offset);
+        Some(match unit {
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+                let days = if unit == Unit::Day { offset } else { 0 };
+                let day = add_days(date, days)?;
+                self.named_day(day)
+            }
+            Unit::Week => week_value(add_days(date, 7 * offset)?),
+            Unit::Weekend => format!("{}-WE", week_value(add_days(date, 7 * offset)?)),
+            Unit::Month => {
+                let d = add_months(date, offset)?;
+                format!("{:04}-{:02}", d.year(), d.month())
+            }
+            Unit::Quarter => {
+                let d = add_months(date, 3 * offset)?;
+                format!("{:04}-Q{}", d.year(), quarter_of(d.month()))
+            }
+            Unit::Year => format!("{:04}", i64::from(date.year()) + offset),
+            Unit::Decade => format!("{:03}", i64::from(date.year()) / 10 + offset),
+            Unit::Century => format!("{:02}", i64::from(date.year()) / 100 + offset),
+        })
+    }
+}
+
+/// How many years from the document year a named period lies, given how it orders against the document date's
+/// own period within the year.
+fn shift_year(order: Ordering, which: Which, tense: Option<Tense>) -> i16 {
+    match (which, tense) {
+        (Which::Last, _) => -i16::from(order != Ordering::Less),
+        (Which::Next, _) => i16::from(order != Ordering::Greater),
+        (Which::This, _) => 0,
+        (Which::InYear(shift), _) => shift,
+        (Which::ByTense, Some(Tense::Past)) => -i16::from(order == Ordering::Greater),
+        (Which::ByTense, Some(Tense::Future)) => i16::from(order == Ordering::Less),
+        (Which::ByTense, _) => 0,
+    }
+}
+
+/// The year shift that puts a month (and day) nearest the document date.
+fn nearest_year(dct: Date, month: i8, day: Option<i8>) -> i16 {
+    let months = f64::from(month - dct.month()) + f64::from(day.map_or(0, |d| d - dct.day())) / 31.0;
+    if months > 6.0 {
+        -1
+    } else if months < -6.0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The weekday `w` nearest `dct` in the direction the words or the tense give: on or before the document date in
+/// the past, on or after it in the future.
+fn weekday_near(dct: Date, w: i8, which: Which, tense: Option<Tense>) -> Option<Date> {
+    let today = weekday(dct);
+    let back = i64::from((today - w).rem_euclid(7));
+    let ahead = i64::from((w - today).rem_euclid(7));
+    let days = match (which, tense) {
+        (Which::Last, _) => -(if back == 0 { 7 } else { back }),
+        (Which::Next, _) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        (Which::This, _) => i64::from(w - today),
+        (Which::ByTense, Some(Tense::Future)) => ahead,
+        (Which::ByTense | Which::InYear(_), _) => -back,
+    };
+    add_days(dct, days)
+}
+
+fn year_or_x(year: Option<i16>) -> String {
+    year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"))
+}
+
+fn reference(offset: i32) -> String {
+    match offset.cmp(&0) {
+        Ordering::Less => "PAST_REF",
+        Ordering::Equal => "PRESENT_REF",
+        Ordering::Greater => "FUTURE_REF",
+    }
+    .into()
+}
+
+fn set_value(set: SetValue) -> String {
+    match set {
+        SetValue::Fixed(value) => value.into(),
+        SetValue::Every(amount, unit) => duration_value(amount, unit),
+        SetValue::Weekday(w) => format!("XXXX-WXX-{w}"),
+        SetValue::Month(m) => format!("XXXX-{m:02}"),
+        SetValue::PartOfDay(part) => format!("XXXX-XX-XXT{part}"),
+    }
+}

@@ -1,0 +1,302 @@
+//! One test per family of rules, through the public API, on sentences in the style of news copy.
+
+use chronicle_model::{Date, Span, TimeType};
+use chronicle_time::{estimate_dct, tag};
+
+/// The expressions of `text` (one sentence) as (covered text, type, value).
+fn tags(text: &str, dct: Option<&str>) -> Vec<(String, TimeType, String)> {
+    let dct: Option<Date> = dct.map(|d| d.parse().expect("date"));
+    tag(text, &[Span::new(0, text.len())], dct)
+        .into_iter()
+        .map(|t| (t.span.slice(text).to_string(), t.kind, t.value))
+        .collect()
+}
+
+/// The single expression of `text`, as (covered text, value).
+fn one(text: &str, dct: &str) -> (String, String) {
+    let found = tags(text, Some(dct));
+    assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+    (found[0].0.clone(), found[0].2.clone())
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn calendar_dates() {
+    let dct = "2023-03-15";
+    assert_eq!(one("The quake struck on 6 February 2023.", dct), pair("6 February 2023", "2023-02-06"));
+    assert_eq!(one("It was signed on March 15, 2023, in Moscow.", dct), pair("March 15, 2023", "2023-03-15"));
+    assert_eq!(one("Talks began on Wednesday, March 15, 2023.", dct), pair("Wednesday, March 15, 2023", "2023-03-15"));
+    assert_eq!(one("Its 3rd of March deadline passed.", dct), pair("3rd of March", "2023-03-03"));
+    assert_eq!(one("He visited in September 2021.", dct), pair("September 2021", "2021-09"));
+    assert_eq!(one("The war began in 2011 and has not ended.", dct), pair("2011", "2011"));
+    assert_eq!(one("The file is dated 2023-03-14.", dct), pair("2023-03-14", "2023-03-14"));
+    assert_eq!(one("The report of 25/12/2022 was leaked.", dct), pair("25/12/2022", "2022-12-25"));
+    assert_eq!(one("The report of 03/12/2023 was leaked.", dct), pair("03/12/2023", "2023-03-12"));
+    assert_eq!(one("He has lived there since '82.", dct), pair("'82", "1982"));
+}
+
+#[test]
+fn ambiguous_words_need_context() {
+    let dct = "2023-03-15";
+    assert!(tags("They may march on the capital.", Some(dct)).is_empty());
+    assert!(tags("They said 2000 people march every May Day.", Some(dct)).iter().all(|t| t.0 != "2000"));
+    assert_eq!(one("The vote is due in May.", dct), pair("May", "2023-05"));
+    assert!(tags("Prices rose 2,015 points, or 12.5%.", Some(dct)).is_empty());
+    assert!(tags("The Arab Spring protests spread.", Some(dct)).is_empty());
+    assert!(tags("He scored twice in the first half.", Some(dct)).is_empty());
+    assert!(tags("He told the Daily News that the 1000-member church was full.", Some(dct)).is_empty());
+    assert!(tags("Prices could fall further.", Some(dct)).is_empty());
+}
+
+#[test]
+fn partial_dates_take_their_year_from_tense() {
+    let dct = "2023-03-15";
+    assert_eq!(one("In December the ministers met.", dct), pair("December", "2022-12"));
+    assert_eq!(one("The ministers will meet in December.", dct), pair("December", "2023-12"));
+    assert_eq!(one("The quake of February 6 killed thousands.", dct), pair("February 6", "2023-02-06"));
+    assert_eq!(one("It struck last February.", dct), pair("last February", "2023-02"));
+    assert_eq!(one("They meet next March.", dct), pair("next March", "2024-03"));
+    assert_eq!(one("Licences end after October of next year.", dct), pair("October of next year", "2024-10"));
+    assert_eq!(
+        one("It lost money in the first quarter of last year.", dct),
+        pair("the first quarter of last year", "2022-Q1")
+    );
+    assert_eq!(one("Erdogan would meet Assad in August.", "2024-07-25"), pair("August", "2024-08"));
+}
+
+#[test]
+fn deictic_expressions() {
+    let dct = "2023-03-15";
+    assert_eq!(one("The announcement came last week.", dct), pair("last week", "2023-W10"));
+    assert_eq!(one("They meet this week.", dct), pair("this week", "2023-W11"));
+    assert_eq!(one("The talks resume next month.", dct), pair("next month", "2023-04"));
+    assert_eq!(one("Growth slowed last year.", dct), pair("last year", "2022"));
+    assert_eq!(one("He spoke yesterday.", dct), pair("yesterday", "2023-03-14"));
+    assert_eq!(one("He speaks tomorrow.", dct), pair("tomorrow", "2023-03-16"));
+    assert_eq!(one("They met two years ago.", dct), pair("two years ago", "2021"));
+    assert_eq!(one("He said so earlier this month.", dct), pair("earlier this month", "2023-03"));
+    assert_eq!(one("He has recently said so.", dct), pair("recently", "PAST_REF"));
+    assert_eq!(one("Prices are currently high.", dct), pair("currently", "PRESENT_REF"));
+    assert_eq!(one("He met Putin in the last week.", dct), pair("the last week", "2023-W10"));
+    assert_eq!(one("Sales fell in the third quarter of 2009.", dct), pair("the third quarter of 2009", "2009-Q3"));
+    assert_eq!(one("Sales rose in Q3 2022.", dct), pair("Q3 2022", "2022-Q3"));
+    assert_eq!(one("Chips ship in the second half of the year.", dct), pair("the second half of the year", "2023-H2"));
+    assert_eq!(one("Fighting resumed in spring.", dct), pair("spring", "2023-SP"));
+    assert_eq!(tags("Fighting resumed in spring.", None)[0].2, "XXXX-SP");
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // 2023-03-14 is a Tuesday.
+    let dct = "2023-03-14";
+    assert_eq!(one("Putin will hold talks with Assad on Wednesday.", dct), pair("Wednesday", "2023-03-15"));
+    assert_eq!(one("The Kremlin said so on Tuesday.", dct), pair("Tuesday", "2023-03-14"));
+    assert_eq!(one("The deal was announced on Friday.", dct), pair("Friday", "2023-03-10"));
+    assert_eq!(one("They met last Tuesday.", dct), pair("last Tuesday", "2023-03-07"));
+    assert_eq!(one("They arrived Friday morning.", dct), pair("Friday morning", "2023-03-10TMO"));
+    assert_eq!(tags("They met on Friday.", None)[0].2, "XXXX-WXX-5");
+    assert_eq!(one("Shells fell over the weekend.", dct), pair("the weekend", "2023-W10-WE"));
+    assert_eq!(one("Shells fell last night.", dct), pair("last night", "2023-03-13TNI"));
+}
+
+#[test]
+fn fuzzy_periods() {
+    let dct = "2023-03-15";
+    assert_eq!(one("They met in late December.", dct), pair("late December", "2022-12"));
+    assert_eq!(one("The visit was made in early March.", dct), pair("early March", "2023-03"));
+    assert_eq!(one("A deal is expected by mid-2024.", dct), pair("mid-2024", "2024"));
+    assert_eq!(one("They met at the end of December.", dct), pair("the end of December", "2022-12"));
+    assert_eq!(one("Shares fell late yesterday.", dct), pair("late yesterday", "2023-03-14"));
+    assert_eq!(one("Profit rose by the end of the quarter.", dct), pair("the end of the quarter", "2023-Q1"));
+    assert_eq!(one("He rose to power in the early 2000s.", dct), pair("the early 2000s", "200"));
+    assert_eq!(one("It was built in the 1990s.", dct), pair("the 1990s", "199"));
+    assert_eq!(one("It is a problem of the 21st century.", dct), pair("the 21st century", "20"));
+}
+
+#[test]
+fn clock_times() {
+    let dct = "2023-03-15";
+    assert_eq!(one("Talks started after 17:00 Moscow time.", dct), pair("17:00 Moscow time", "2023-03-15T17:00"));
+    assert_eq!(one("The meeting began at around 14:00 GMT.", dct), pair("14:00 GMT", "2023-03-15T14:00Z"));
+    assert_eq!(one("He will speak at 3 p.m.", dct), pair("3 p.m.", "2023-03-15T15:00"));
+    assert_eq!(one("Trading ended at 4:30 p.m. EST.", dct), pair("4:30 p.m. EST", "2023-03-15T16:30"));
+    assert_eq!(one("It filed at 12:00 UTC Monday.", dct), pair("12:00 UTC Monday", "2023-03-13T12:00Z"));
+    let found = tags("Talks began at 14:00 GMT on Monday.", Some(dct));
+    assert_eq!(found[0].2, "2023-03-13T14:00Z", "a clock time takes the day named right after it");
+    let found = tags("On Friday the vote closed at 0800 UTC.", Some(dct));
+    assert_eq!(found[1].2, "2023-03-10T08:00Z", "a clock time takes the day named before it");
+}
+
+#[test]
+fn durations() {
+    let dct = "2023-03-15";
+    assert_eq!(one("The talks lasted about three hours.", dct), pair("about three hours", "PT3H"));
+    assert_eq!(one("Syria's 12-year war goes on.", dct), pair("12-year", "P12Y"));
+    assert_eq!(one("It took two and a half years.", dct), pair("two and a half years", "P2.5Y"));
+    assert_eq!(one("It took twenty-five days.", dct), pair("twenty-five days", "P25D"));
+    assert_eq!(one("They talked for two weeks.", dct), pair("two weeks", "P2W"));
+    assert_eq!(one("After decades of tension they met.", dct), pair("decades", "PXDE"));
+    assert_eq!(one("Prices rose over the past several months.", dct), pair("the past several months", "PXM"));
+    assert_eq!(one("It was his third leave in the past decade.", dct), pair("the past decade", "P10Y"));
+    assert_eq!(one("Stocks fell for six straight days.", dct), pair("six straight days", "P6D"));
+    assert!(tags("A second attempt failed.", Some(dct)).is_empty());
+    assert!(tags("He cut about a quarter of the jobs.", Some(dct)).is_empty());
+}
+
+#[test]
+fn sets() {
+    let dct = "2023-03-15";
+    assert_eq!(one("They meet each week.", dct), pair("each week", "P1W"));
+    assert_eq!(one("It is held every year.", dct), pair("every year", "P1Y"));
+    assert_eq!(one("Reports are published daily.", dct), pair("daily", "P1D"));
+    assert_eq!(one("Claims are counted weekly.", dct), pair("weekly", "P1W"));
+    assert_eq!(one("They meet every Monday.", dct), pair("every Monday", "XXXX-WXX-1"));
+    assert_eq!(one("They meet twice a year.", dct), pair("a year", "P1Y"));
+    assert_eq!(tags("They meet twice a year.", Some(dct))[0].1, TimeType::Set);
+}
+
+#[test]
+fn anaphora_follow_the_last_date() {
+    let text = "The quake struck on February 6. The next day, aid arrived. On that day, roads were shut. \
+                The following week, talks began.";
+    let found = tags(text, Some("2023-03-15"));
+    let values: Vec<&str> = found.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(values, ["2023-02-06", "2023-02-07", "2023-02-07", "2023-W07"]);
+}
+
+#[test]
+fn without_a_dct_values_stay_underspecified() {
+    let found = tags("Yesterday he said talks would resume next week, in December, two years ago.", None);
+    let values: Vec<&str> = found.iter().map(|t| t.2.as_str()).collect();
+    assert_eq!(values, ["PAST_REF", "FUTURE_REF", "XXXX-12", "PAST_REF"]);
+}
+
+#[test]
+fn bad_input_never_panics() {
+    let text = "Ünïcödé 2023-02-30 99/99/9999 32 March 25:99 \u{0}\u{feff} 99999999999999999999 years — '";
+    let spans = [Span::new(0, 3), Span::new(1, 2), Span::new(2, 1000), Span::new(5, 5)];
+    for dct in [None, Some(Date::MIN), Some(Date::MAX)] {
+        for t in tag(text, &spans, dct) {
+            assert!(text.get(t.span.start..t.span.end).is_some(), "span on char boundaries");
+        }
+    }
+    assert!(tag("", &[], None).is_empty());
+    assert_eq!(estimate_dct("", &[]), None);
+    let odd = "In December 9999 and in 1000 and on January 1, 1000, yesterday, last week, two thousand years ago.";
+    for dct in [Some(Date::MIN), Some(Date::MAX)] {
+        let _ = tag(odd, &[], dct);
+    }
+    let _ = estimate_dct(odd, &[]);
+}
+
+#[test]
+fn random_token_soup_never_panics() {
+    let vocab = [
+        "the",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "-",
+        "2023",
+        "99",
+        "9999",
+        "1000",
+        "0",
+        "31",
+        "32",
+        "12",
+        "/",
+        ":",
+        "'",
+        "’",
+        "s",
+        "th",
+        "of",
+        "March",
+        "May",
+        "December",
+        "Monday",
+        "week",
+        "weeks",
+        "year",
+        "decade",
+        "century",
+        "quarter",
+        "half",
+        "a",
+        "and",
+        "ago",
+        "later",
+        "earlier",
+        "every",
+        "p",
+        ".",
+        "m",
+        "GMT",
+        "time",
+        "Moscow",
+        "will",
+        "said",
+        "to",
+        "end",
+        "day",
+        "that",
+        "past",
+        "future",
+        "Q",
+        "4",
+        "spring",
+        "fall",
+        "night",
+        "yesterday",
+        "tonight",
+        "twenty",
+        "five",
+        "several",
+        "per",
+        "twice",
+        "ü",
+        ",",
+        "\n",
+        "since",
+        "in",
+        "12:00",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..2000 {
+        let len = (next() % 12) as usize;
+        let words: Vec<&str> = (0..len).map(|_| vocab[(next() % vocab.len() as u64) as usize]).collect();
+        let glue = if next() % 2 == 0 { " " } else { "" };
+        let text = words.join(glue);
+        for dct in [None, Some(Date::MIN), Some(Date::MAX), "2023-03-15".parse().ok()] {
+            for t in tag(&text, &[Span::new(0, text.len())], dct) {
+                assert!(t.span.start < t.span.end && text.get(t.span.start..t.span.end).is_some(), "{text:?}");
+            }
+        }
+        let _ = estimate_dct(&text, &[]);
+    }
+}
+
+#[test]
+fn estimates_need_evidence() {
+    assert_eq!(estimate_dct("Talks went well on Wednesday, officials said.", &[]), None);
+    let text = "The ministers met on March 3, 2021. On Friday they signed a deal.";
+    let estimate = estimate_dct(text, &[]).expect("an explicit date");
+    assert_eq!(estimate.earliest.to_string(), "2021-03-03");
+    assert_eq!(estimate.best.map(|d| d.to_string()), Some("2021-03-05".to_string()));
+    let future = "The ministers met on March 3, 2021. They will meet again in June 2021.";
+    let estimate = estimate_dct(future, &[]).expect("an explicit date");
+    assert_eq!(estimate.latest.map(|d| d.to_string()), Some("2021-06-30".to_string()));
+}
