@@ -74,6 +74,9 @@ pub struct Timex {
     pub kind: TimeType,
     /// TIMEX3 value: `2023-03-15`, `2022-12`, `2011`, `P3Y`, `XXXX-WXX-3`, `PRESENT_REF`…
     pub value: String,
+    /// TIMEX3 `mod`: `START`, `MID`, `END`, `APPROX`, `MORE_THAN`… ("late December" is `2022-12` with `END`).
+    #[serde(default, rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
 }
 
 /// A direct quotation and who said it.

@@ -32,7 +32,7 @@ pub fn tag(text: &str, sentences: &[Span], dct: Option<Date>) -> Vec<Timex> {
     let mut out = Vec::new();
     scan(text, sentences, |m, toks, tense| {
         let (kind, value) = resolver.resolve(m.expr, tense);
-        out.push(Timex { span: Span::new(toks[m.first].start, toks[m.end - 1].end), kind, value });
+        out.push(Timex { span: Span::new(toks[m.first].start, toks[m.end - 1].end), kind, value, modifier: None });
     });
     out
 }
