@@ -1,0 +1,147 @@
+//! Caps the nesting depth of HTML before parsing. The HTML parser's scope checks walk the stack of open elements,
+//! so pathologically deep markup (100,000 nested `<div>`s) costs quadratic time; tags opened beyond the cap, and
+//! the end tags that close them, are removed, and their text stays in place.
+
+use std::borrow::Cow;
+
+/// Elements without content, which never open a level.
+const VOID_TAGS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// Elements whose content is raw text, where `<` does not open a tag.
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed"];
+
+/// Tags whose end tag may be left out, so that a missing one does not count as a level.
+const OPTIONAL_END_TAGS: &[&str] =
+    &["p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp"];
+
+/// One piece of markup found by the scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// A start tag that opens a level.
+    Open,
+    /// An end tag that closes one.
+    Close,
+    /// Anything else: void, self-closing or optional-end tags, raw-text elements with their content, comments,
+    /// doctypes, a stray `<`.
+    Other,
+}
+
+/// The HTML with tags nested deeper than `max_depth` removed (unchanged, and not copied, when none are).
+pub(crate) fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut depth = 0usize;
+    let mut removed_open = 0usize;
+    let mut copied_to = 0;
+    let mut position = 0;
+    while let Some(offset) = html.as_bytes()[position..].iter().position(|&b| b == b'<') {
+        let start = position + offset;
+        let (token, end) = scan_markup(html, start);
+        position = end;
+        let remove = match token {
+            Token::Open if depth >= max_depth => {
+                removed_open += 1;
+                true
+            }
+            Token::Open => {
+                depth += 1;
+                false
+            }
+            Token::Close if removed_open > 0 => {
+                removed_open -= 1;
+                true
+            }
+            Token::Close => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            Token::Other => false,
+        };
+        if remove {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buffer.push_str(&html[copied_to..start]);
+            copied_to = end;
+        }
+    }
+    match out {
+        Some(mut buffer) => {
+            buffer.push_str(&html[copied_to..]);
+            Cow::Owned(buffer)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+/// The markup starting at `start` (a `<`) and the byte after it (always past `start`).
+fn scan_markup(html: &str, start: usize) -> (Token, usize) {
+    let rest = &html[start..];
+    if rest.starts_with("<!--") {
+        return (Token::Other, rest.find("-->").map_or(html.len(), |end| start + end + 3));
+    }
+    let bytes = rest.as_bytes();
+    let closing = bytes.get(1) == Some(&b'/');
+    let name_start = if closing { 2 } else { 1 };
+    if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+        let end = if matches!(bytes.get(1), Some(b'!' | b'?')) { tag_end(html, start) } else { start + 1 };
+        return (Token::Other, end);
+    }
+    let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+    let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+    let end = tag_end(html, start);
+    if RAW_TEXT_TAGS.contains(&name.as_str()) {
+        let end = if closing { end } else { raw_text_end(html, end, &name) };
+        return (Token::Other, end);
+    }
+    let counted = !VOID_TAGS.contains(&name.as_str()) && !OPTIONAL_END_TAGS.contains(&name.as_str());
+    let token = match (counted && !html[..end].ends_with("/>"), closing) {
+        (false, _) => Token::Other,
+        (true, true) => Token::Close,
+        (true, false) => Token::Open,
+    };
+    (token, end)
+}
+
+/// The byte after the `>` that ends the tag starting at `start`, skipping quoted attribute values.
+fn tag_end(html: &str, start: usize) -> usize {
+    let mut quote = None;
+    for (offset, &byte) in html.as_bytes()[start..].iter().enumerate() {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(open), _) if open == byte => quote = None,
+            (None, b'>') => return start + offset + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+/// Where the content of a raw-text element (`<script>`…) ends: at its end tag `</name`, in any case.
+fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut position = from;
+    while let Some(offset) = bytes[position..].windows(2).position(|pair| pair == b"</") {
+        let tag = position + offset + 2;
+        if bytes.get(tag..tag + name.len()).is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes())) {
+            return position + offset;
+        }
+        position = tag;
+    }
+    html.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leaves_ordinary_pages_alone() {
+        let html = "<html><body><div class=\"a>b\"><p>One<p>Two<br><img src=x><script>if (a < b) {}</script></div>";
+        assert!(matches!(limit_nesting(html, 3), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn removes_tags_beyond_the_cap() {
+        let html = "<div><div><div><div>deep</div></div></div></div><p>after</p>";
+        assert_eq!(limit_nesting(html, 2), "<div><div>deep</div></div><p>after</p>");
+    }
+}
