@@ -48,6 +48,8 @@ pub enum Expr {
     Era { prefix: i32, century: bool },
     /// A season (`SP`…) of a year, or of the year the context gives.
     Season { year: Option<i16>, season: &'static str, which: Which },
+    /// The first or the last week of a month: "the last week of March" (the week of its last Sunday).
+    MonthWeek { year: Option<i16>, month: i8, last: bool },
     /// A quarter (1–4), or a half (`half` set, 1–2), of a year.
     Quarter { year: Option<i16>, quarter: u8, half: bool, which: Which },
     /// A period counted from the document date: "yesterday" (Day, -1), "last week" (Week, -1).
@@ -56,6 +58,12 @@ pub enum Expr {
     Ago { amount: Amount, unit: Unit },
     /// A period counted from the last date the text gave: "the next day", "that day", "two days later".
     Anaphoric { unit: Unit, offset: i32 },
+    /// The period the text last named, moved by whole years: "the same period last year" (-1), "that time" (0).
+    /// With a unit ("the same month a year ago"), a period of that unit: the document's if the last one named is
+    /// not.
+    SamePeriod { years: i32, unit: Option<Unit> },
+    /// A fiscal year: "fiscal 2009"; without a year, the document's moved by `shift` ("last fiscal year").
+    Fiscal { year: Option<i16>, shift: i32 },
     /// The past, the present or the future as a whole.
     Ref(crate::lang::Tense),
     /// A clock time, on the day it names or else the day the context gives.
@@ -74,6 +82,14 @@ pub enum DayOf {
     /// Counted from the document date (0 = today).
     Deictic(i32),
     Weekday(i8),
+    /// Counted from the last day the text named ("that night" 0, "the next morning" 1).
+    Anchor(i32),
+    /// A day of a month, of a year or of the year the context gives.
+    Date {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
 }
 
 /// The value of a SET expression.

@@ -8,6 +8,7 @@ mod calendar;
 mod estimate;
 mod expr;
 mod lang;
+mod modifier;
 mod recognize;
 mod resolve;
 mod segment;
@@ -25,14 +26,16 @@ use token::Token;
 
 /// Tags TIMEX3 expressions in `text` and resolves them against `dct` (document creation time). `sentences` are
 /// byte spans of sentences (used for tense and for anaphora; expressions never cross a sentence); text outside
-/// them is read line by line. Spans are byte offsets into `text`. Without a dct, relative expressions keep
-/// underspecified values (`XXXX-WXX-3`, `XXXX-12`) or `PAST_REF`/`PRESENT_REF`/`FUTURE_REF`.
+/// them is read line by line. Spans are byte offsets into `text`. Each expression carries its TimeML `mod` when its
+/// opening words give one ("late December" → `END`, "about three hours" → `APPROX`). Without a dct, relative
+/// expressions keep underspecified values (`XXXX-WXX-3`, `XXXX-12`) or `PAST_REF`/`PRESENT_REF`/`FUTURE_REF`.
 pub fn tag(text: &str, sentences: &[Span], dct: Option<Date>) -> Vec<Timex> {
     let mut resolver = Resolver::new(dct);
     let mut out = Vec::new();
     scan(text, sentences, |m, toks, tense| {
         let (kind, value) = resolver.resolve(m.expr, tense);
-        out.push(Timex { span: Span::new(toks[m.first].start, toks[m.end - 1].end), kind, value, modifier: None });
+        let modifier = modifier::modifier(text, &toks[m.first..m.end], Index::english()).map(str::to_string);
+        out.push(Timex { span: Span::new(toks[m.first].start, toks[m.end - 1].end), kind, value, modifier });
     });
     out
 }

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use chronicle_model::{Date, TimeType};
+use jiff::civil::{ISOWeekDate, Weekday};
 
 use crate::calendar::{
     add_days, add_months, day_value, duration_value, quarter_of, season_index, season_of, week_value, weekday,
@@ -16,11 +17,13 @@ pub struct Resolver {
     dct: Option<Date>,
     /// The last day the text named, for "the next day" and clock times; starts at the document date.
     anchor: Option<Date>,
+    /// The last calendar period the text named (`2009-02`, `2009-Q3`), for "the same period last year".
+    period: Option<String>,
 }
 
 impl Resolver {
     pub fn new(dct: Option<Date>) -> Self {
-        Resolver { dct, anchor: dct }
+        Resolver { dct, anchor: dct, period: None }
     }
 
     /// The TIMEX3 type and value of `expr`, said in a clause of the given tense.
@@ -40,7 +43,34 @@ impl Resolver {
             }
             Expr::Duration { amount, unit } => (TimeType::Duration, duration_value(amount, unit)),
             Expr::Set(set) => (TimeType::Set, set_value(set)),
-            _ => (TimeType::Date, self.date(expr, tense)),
+            Expr::SamePeriod { years, unit } => (TimeType::Date, self.same_period(years, unit)),
+            _ => {
+                let value = self.date(expr, tense);
+                if value.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) {
+                    self.period = Some(value.clone());
+                }
+                (TimeType::Date, value)
+            }
+        }
+    }
+
+    /// The last period named, moved by `years`. With a unit, the period of that unit which holds the last one
+    /// named, else the document's.
+    fn same_period(&mut self, years: i32, unit: Option<Unit>) -> String {
+        let dct = self.dct;
+        let period = match (self.period.clone(), unit) {
+            (Some(last), None) => Some(last),
+            (Some(last), Some(unit)) => match period_of(&last) {
+                Some((named, _)) if named == unit => Some(last),
+                Some((named, start)) if named < unit => self.deictic(start, unit, 0),
+                _ => dct.and_then(|d| self.deictic(d, unit, 0)),
+            },
+            (None, unit) => dct.and_then(|d| self.deictic(d, unit.unwrap_or(Unit::Year), 0)),
+        };
+        let named = period.as_deref().and_then(|p| Some((p.get(..4)?.parse::<i32>().ok()?, p.get(4..)?)));
+        match named {
+            Some((year, rest)) => format!("{:04}{rest}", year + years),
+            None => "XXXX".into(),
         }
     }
 
@@ -48,6 +78,11 @@ impl Resolver {
         match day {
             DayOf::Deictic(offset) => self.dct.and_then(|d| add_days(d, offset.into())),
             DayOf::Weekday(w) => self.dct.and_then(|d| weekday_near(d, w, Which::ByTense, tense)),
+            DayOf::Anchor(offset) => self.anchor.and_then(|d| add_days(d, offset.into())),
+            DayOf::Date { year, month, day } => {
+                let year = year.or_else(|| self.year_of(month, Some(day), Which::ByTense, tense))?;
+                Date::new(year, month, day).ok()
+            }
         }
     }
 
@@ -61,6 +96,16 @@ impl Resolver {
         let dct = self.dct;
         match expr {
             Expr::Calendar { year, month, day, which } => self.calendar(year, month, day, which, tense),
+            Expr::MonthWeek { year, month, last } => {
+                let year = year.or_else(|| self.year_of(month, None, Which::ByTense, tense));
+                let first = year.and_then(|y| Date::new(y, month, 1).ok());
+                // The week of the month's first Monday, or of its last Sunday.
+                let day = first.and_then(|d| match last {
+                    false => add_days(d, i64::from((8 - weekday(d)) % 7)),
+                    true => add_days(d.last_of_month(), -i64::from(weekday(d.last_of_month()) % 7)),
+                });
+                day.map_or_else(|| format!("{}-WXX", year_or_x(year)), week_value)
+            }
             Expr::Numeric { first, second, year } => self.numeric(first, second, year),
             Expr::Weekday { weekday: w, which } => match dct.and_then(|d| weekday_near(d, w, which, tense)) {
                 Some(date) => self.named_day(date),
@@ -106,17 +151,30 @@ impl Resolver {
                 None => reference(-1),
             },
             Expr::Ago { .. } => reference(-1),
-            Expr::Anaphoric { unit, offset } => match self.anchor {
-                Some(d) => self.deictic(d, unit, offset).unwrap_or_else(|| "XXXX-XX-XX".into()),
-                None => "XXXX-XX-XX".into(),
-            },
+            Expr::Anaphoric { unit, offset } => {
+                // A week, month, quarter or year counts from the last period named when that is no longer.
+                let last = self.period.as_deref().and_then(period_of);
+                let start = last.filter(|(named, _)| unit >= Unit::Week && *named <= unit).map(|(_, start)| start);
+                match start.or(self.anchor) {
+                    Some(d) => self.deictic(d, unit, offset).unwrap_or_else(|| "XXXX-XX-XX".into()),
+                    None => "XXXX-XX-XX".into(),
+                }
+            }
+            Expr::Fiscal { year, shift } => {
+                let year = year.map(i32::from).or_else(|| Some(i32::from(dct?.year()) + shift));
+                year.map_or_else(|| "FYXXXX".into(), |y| format!("FY{y:04}"))
+            }
             Expr::Ref(tense) => match tense {
                 Tense::Past => "PAST_REF",
                 Tense::Present => "PRESENT_REF",
                 Tense::Future => "FUTURE_REF",
             }
             .into(),
-            Expr::Clock { .. } | Expr::PartOfDay { .. } | Expr::Duration { .. } | Expr::Set(_) => String::new(),
+            Expr::Clock { .. }
+            | Expr::PartOfDay { .. }
+            | Expr::Duration { .. }
+            | Expr::Set(_)
+            | Expr::SamePeriod { .. } => String::new(),
         }
     }
 
@@ -129,18 +187,7 @@ impl Resolver {
         t: Option<Tense>,
     ) -> String {
         let Some(month) = month else { return year_or_x(year) };
-        let year = year.or_else(|| {
-            let d = self.dct?;
-            let order = match day {
-                Some(day) => (month, day).cmp(&(d.month(), d.day())),
-                None => month.cmp(&d.month()),
-            };
-            let shift = match (which, t) {
-                (Which::ByTense, None | Some(Tense::Present)) => nearest_year(d, month, day),
-                _ => shift_year(order, which, t),
-            };
-            Some(d.year() + shift)
-        });
+        let year = year.or_else(|| self.year_of(month, day, which, t));
         match (year, day) {
             (Some(y), Some(day)) => match Date::new(y, month, day) {
                 Ok(date) => self.named_day(date),
@@ -149,6 +196,20 @@ impl Resolver {
             (None, Some(day)) => format!("XXXX-{month:02}-{day:02}"),
             (y, None) => format!("{}-{month:02}", year_or_x(y)),
         }
+    }
+
+    /// The year of a yearless month (and day), from the document date, the words and the tense.
+    fn year_of(&self, month: i8, day: Option<i8>, which: Which, t: Option<Tense>) -> Option<i16> {
+        let d = self.dct?;
+        let order = match day {
+            Some(day) => (month, day).cmp(&(d.month(), d.day())),
+            None => month.cmp(&d.month()),
+        };
+        let shift = match (which, t) {
+            (Which::ByTense, None | Some(Tense::Present)) => nearest_year(d, month, day),
+            _ => shift_year(order, which, t),
+        };
+        Some(d.year() + shift)
     }
 
     /// A digits-only date: day/month or month/day, whichever is valid, else whichever is nearer the document date,
@@ -244,6 +305,25 @@ fn weekday_near(dct: Date, w: i8, which: Which, tense: Option<Tense>) -> Option<
         (Which::ByTense | Which::InYear(_), _) => -back,
     };
     add_days(dct, days)
+}
+
+/// The unit of a TIMEX3 date value and its first day: `2009` a year, `2009-02` a month, `2009-Q3` a quarter,
+/// `2009-W05` a week, `2009-02-03` a day.
+fn period_of(value: &str) -> Option<(Unit, Date)> {
+    let year: i16 = value.get(..4)?.parse().ok()?;
+    let rest = value.get(4..)?;
+    let number = |from: usize, to: usize| rest.get(from..to)?.parse::<i8>().ok();
+    match (rest.len(), rest.get(..2).unwrap_or_default()) {
+        (0, _) => Some((Unit::Year, Date::new(year, 1, 1).ok()?)),
+        (3, "-Q") => {
+            let quarter = number(2, 3).filter(|q| (1..=4).contains(q))?;
+            Some((Unit::Quarter, Date::new(year, 3 * quarter - 2, 1).ok()?))
+        }
+        (4, "-W") => Some((Unit::Week, ISOWeekDate::new(year, number(2, 4)?, Weekday::Monday).ok()?.date())),
+        (3, _) => Some((Unit::Month, Date::new(year, number(1, 3)?, 1).ok()?)),
+        (6, _) => Some((Unit::Day, Date::new(year, number(1, 3)?, number(4, 6)?).ok()?)),
+        _ => None,
+    }
 }
 
 fn year_or_x(year: Option<i16>) -> String {

@@ -3,6 +3,8 @@
 
 #[path = "../src/bin/eval-time/meantime.rs"]
 mod meantime;
+#[path = "../src/bin/eval-time/timeml.rs"]
+mod timeml;
 
 use std::path::Path;
 
@@ -16,16 +18,16 @@ fn meantime_scores_stay_above_floors() {
     let (strict, relaxed, value) = (score.strict_f1(), score.relaxed_f1(), score.value_f1());
     let types = score.type_ok as f64 / score.relaxed as f64;
     println!("strict {strict:.3} relaxed {relaxed:.3} value {value:.3} types {types:.3}");
-    assert!(strict >= 0.87, "strict span F1 {strict:.3}");
-    assert!(relaxed >= 0.92, "relaxed span F1 {relaxed:.3}");
-    assert!(value >= 0.83, "value F1 {value:.3}");
-    assert!(types >= 0.94, "type accuracy {types:.3}");
+    assert!(strict >= 0.89, "strict span F1 {strict:.3}");
+    assert!(relaxed >= 0.935, "relaxed span F1 {relaxed:.3}");
+    assert!(value >= 0.86, "value F1 {value:.3}");
+    assert!(types >= 0.95, "type accuracy {types:.3}");
 
     // The date lines are easy; the rest of the text must hold up on its own.
     let body = meantime::evaluate(&docs, false, false);
     assert!(body.gold > 350 && body.gold < score.gold, "gold timexes outside date lines: {}", body.gold);
-    assert!(body.value_f1() >= 0.79, "value F1 without date lines {:.3}", body.value_f1());
-    assert!(body.relaxed_f1() >= 0.89, "relaxed span F1 without date lines {:.3}", body.relaxed_f1());
+    assert!(body.value_f1() >= 0.82, "value F1 without date lines {:.3}", body.value_f1());
+    assert!(body.relaxed_f1() >= 0.915, "relaxed span F1 without date lines {:.3}", body.relaxed_f1());
 
     let e = meantime::estimate(&docs, false);
     println!(
@@ -34,4 +36,46 @@ fn meantime_scores_stay_above_floors() {
     );
     assert!(e.estimated >= 40, "documents estimated without their dateline: {}", e.estimated);
     assert!(e.honest as f64 >= 0.7 * e.estimated as f64, "ranges holding the DCT: {} of {}", e.honest, e.estimated);
+}
+
+#[test]
+fn timeml_documents_give_text_gold_and_dct() {
+    let xml = concat!(
+        r#"<?xml version="1.0" ?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" "#,
+        r#"functionInDocument="CREATION_TIME">02/06/1998</TIMEX3></DCT>"#,
+        r#"<TEXT>Shares of AT&amp;T fell <TIMEX3 tid="t1" type="DATE" value="1998-02-05">Thursday</TIMEX3>, "#,
+        r#"after <EVENT eid="e1">falling</EVENT> for "#,
+        r#"<TIMEX3 tid="t2" type="DURATION" value="P2W">two weeks</TIMEX3>.</TEXT></TimeML>"#,
+    );
+    let doc = timeml::parse("wire".into(), xml);
+    assert_eq!(doc.dct, Some("1998-02-06".parse().expect("date")));
+    assert_eq!(doc.text, "Shares of AT&T fell Thursday, after falling for two weeks.");
+    let gold: Vec<(&str, &str, &str)> =
+        doc.gold.iter().map(|g| (g.span.slice(&doc.text), g.kind.as_str(), g.value.as_str())).collect();
+    assert_eq!(gold, [("Thursday", "DATE", "1998-02-05"), ("two weeks", "DURATION", "P2W")]);
+    let score = meantime::evaluate(&[doc], true, false);
+    assert_eq!((score.gold, score.system, score.strict, score.value), (2, 2, 2, 2));
+    let broken = timeml::parse("broken".into(), "<TimeML><TEXT>On <TIMEX3 type=\"DATE\">Monday & <s");
+    assert!(broken.gold.is_empty() && broken.dct.is_none());
+}
+
+/// The SemEval-2015 Task 4 TimeML files are the MEANTIME texts with the document creation time as their only
+/// TIMEX3 (outside the text): they check the reader and the date lines, not the tagger's recall.
+#[test]
+fn semeval_timeml_date_lines_resolve_to_their_dct() {
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/semeval2015-t4-timeline/Corpus-trial-data_task4_TimeML"
+    ));
+    let docs = timeml::load(dir).expect("SemEval-2015 Task 4 beside the repository");
+    assert_eq!(docs.len(), 30);
+    assert!(docs.iter().all(|d| d.dct.is_some() && d.gold.is_empty() && d.sentences.len() > 3));
+    let resolved = docs
+        .iter()
+        .filter(|d| {
+            let first = chronicle_time::tag(&d.text, &d.sentences[..1], None);
+            first.first().is_some_and(|t| Some(t.value.as_str()) == d.dct.map(|x| x.to_string()).as_deref())
+        })
+        .count();
+    assert!(resolved >= 29, "date lines read as the DCT: {resolved} of 30");
 }

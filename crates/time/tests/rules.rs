@@ -116,12 +116,47 @@ fn fuzzy_periods() {
     assert_eq!(one("It is a problem of the 21st century.", dct), pair("the 21st century", "20"));
 }
 
+/// The single expression of `text` as (covered text, value, TIMEX3 mod).
+fn with_mod(text: &str, dct: &str) -> (String, String, Option<String>) {
+    let found = tag(text, &[Span::new(0, text.len())], Some(dct.parse().expect("date")));
+    assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+    (found[0].span.slice(text).to_string(), found[0].value.clone(), found[0].modifier.clone())
+}
+
+#[test]
+fn modifiers_follow_timeml() {
+    let dct = "2023-03-15";
+    let cases = [
+        ("They met in late December.", "late December", "2022-12", Some("END")),
+        ("The visit was made in early March.", "early March", "2023-03", Some("START")),
+        ("It was delayed to mid-2020.", "mid-2020", "2020", Some("MID")),
+        ("They met at the end of December.", "the end of December", "2022-12", Some("END")),
+        ("He spoke at the beginning of the year.", "the beginning of the year", "2023", Some("START")),
+        ("The talks lasted about three hours.", "about three hours", "PT3H", Some("APPROX")),
+        ("The war lasted more than two years.", "more than two years", "P2Y", Some("MORE_THAN")),
+        ("It took less than a week.", "less than a week", "P1W", Some("LESS_THAN")),
+        ("It took nearly a decade.", "nearly a decade", "P10Y", Some("LESS_THAN")),
+        ("The strike will last at least three days.", "at least three days", "P3D", Some("EQUAL_OR_MORE")),
+        ("The strike will last at most three days.", "at most three days", "P3D", Some("EQUAL_OR_LESS")),
+        ("He left about two years ago.", "about two years ago", "2021", Some("APPROX")),
+        ("The talks lasted three hours.", "three hours", "PT3H", None),
+        ("Growth slowed last year.", "last year", "2022", None),
+        ("Ties have grown for several years.", "several years", "PXY", None),
+    ];
+    for (text, span, value, modifier) in cases {
+        assert_eq!(with_mod(text, dct), (span.to_string(), value.to_string(), modifier.map(str::to_string)), "{text}");
+    }
+    assert!(tags("He sat at most meetings.", Some(dct)).is_empty());
+}
+
 #[test]
 fn clock_times() {
     let dct = "2023-03-15";
     assert_eq!(one("Talks started after 17:00 Moscow time.", dct), pair("17:00 Moscow time", "2023-03-15T17:00"));
     assert_eq!(one("The meeting began at around 14:00 GMT.", dct), pair("14:00 GMT", "2023-03-15T14:00Z"));
     assert_eq!(one("He will speak at 3 p.m.", dct), pair("3 p.m.", "2023-03-15T15:00"));
+    assert_eq!(one("The blast came at 10.30pm.", dct), pair("10.30pm", "2023-03-15T22:30"));
+    assert!(tags("Shares rose 10.30 points.", Some(dct)).is_empty());
     assert_eq!(one("Trading ended at 4:30 p.m. EST.", dct), pair("4:30 p.m. EST", "2023-03-15T16:30"));
     assert_eq!(one("It filed at 12:00 UTC Monday.", dct), pair("12:00 UTC Monday", "2023-03-13T12:00Z"));
     let found = tags("Talks began at 14:00 GMT on Monday.", Some(dct));
@@ -136,12 +171,14 @@ fn durations() {
     assert_eq!(one("The talks lasted about three hours.", dct), pair("about three hours", "PT3H"));
     assert_eq!(one("Syria's 12-year war goes on.", dct), pair("12-year", "P12Y"));
     assert_eq!(one("It took two and a half years.", dct), pair("two and a half years", "P2.5Y"));
+    assert_eq!(one("The siege lasted a year and a half.", dct), pair("a year and a half", "P1.5Y"));
     assert_eq!(one("It took twenty-five days.", dct), pair("twenty-five days", "P25D"));
     assert_eq!(one("They talked for two weeks.", dct), pair("two weeks", "P2W"));
     assert_eq!(one("After decades of tension they met.", dct), pair("decades", "PXDE"));
     assert_eq!(one("Prices rose over the past several months.", dct), pair("the past several months", "PXM"));
     assert_eq!(one("It was his third leave in the past decade.", dct), pair("the past decade", "P10Y"));
     assert_eq!(one("Stocks fell for six straight days.", dct), pair("six straight days", "P6D"));
+    assert_eq!(one("It lost money for two fiscal years.", dct), pair("two fiscal years", "P2Y"));
     assert!(tags("A second attempt failed.", Some(dct)).is_empty());
     assert!(tags("He cut about a quarter of the jobs.", Some(dct)).is_empty());
 }
@@ -165,6 +202,71 @@ fn anaphora_follow_the_last_date() {
     let found = tags(text, Some("2023-03-15"));
     let values: Vec<&str> = found.iter().map(|t| t.2.as_str()).collect();
     assert_eq!(values, ["2023-02-06", "2023-02-07", "2023-02-07", "2023-W07"]);
+}
+
+#[test]
+fn same_periods_follow_the_last_period_named() {
+    let dct = "2010-03-03";
+    let values = |text: &str| -> Vec<(String, String)> {
+        tags(text, Some(dct)).into_iter().map(|(span, _, value)| (span, value)).collect()
+    };
+    assert_eq!(
+        values("Sales rose 43% in February compared to the same period last year."),
+        [pair("February", "2010-02"), pair("the same period last year", "2009-02")]
+    );
+    assert_eq!(
+        values("Profit rose in the third quarter from the year-earlier period."),
+        [pair("the third quarter", "2009-Q3"), pair("the year-earlier period", "2008-Q3")]
+    );
+    assert_eq!(
+        values("Sales fell in January, compared to the same month a year ago."),
+        [pair("January", "2010-01"), pair("the same month a year ago", "2009-01")]
+    );
+    assert_eq!(one("Revenue beat the year-ago quarter.", dct), pair("the year-ago quarter", "2009-Q1"));
+    assert_eq!(
+        values("The deal closed on June 10, 2011. At that time, shares rose."),
+        [pair("June 10, 2011", "2011-06-10"), pair("that time", "2011-06-10")]
+    );
+    assert!(tags("They spoke at the same time.", Some(dct)).is_empty(), "'at the same time' is 'simultaneously'");
+}
+
+#[test]
+fn news_conventions() {
+    let dct = "2010-03-03";
+    assert_eq!(one("The firm lost money in fiscal 2009.", dct), pair("fiscal 2009", "FY2009"));
+    assert_eq!(one("Sales rose in the current fiscal year.", dct), pair("the current fiscal year", "FY2010"));
+    assert_eq!(one("Mr. Smith, 45 years old, was named chairman.", dct), pair("45 years old", "P45Y"));
+    assert_eq!(one("Revenue for the first nine months rose.", dct), pair("the first nine months", "P9M"));
+    assert_eq!(one("This past weekend, crowds gathered.", dct), pair("This past weekend", "2010-W08-WE"));
+    assert_eq!(one("The attack happened early Tuesday.", dct), pair("early Tuesday", "2010-03-02"));
+    assert_eq!(one("Prices will rise soon.", dct), pair("soon", "FUTURE_REF"));
+    assert_eq!(one("Sales fell in the last week of February.", dct), pair("the last week of February", "2010-W08"));
+    assert_eq!(one("Prices will rise in the near future.", dct), pair("the near future", "FUTURE_REF"));
+    assert_eq!(one("The 2010-11 season was his best.", dct), pair("2010", "2010"));
+    assert!(tags("The Russell 2000 Index fell.", Some(dct)).is_empty());
+    assert!(tags("They met at the soon-to-open terminal.", Some(dct)).is_empty());
+    let values = |text: &str| -> Vec<String> { tags(text, Some(dct)).into_iter().map(|t| t.2).collect() };
+    assert_eq!(values("Dealers have 60 to 90 days to close."), ["P60D", "P90D"]);
+    assert_eq!(values("It may close in two or three years."), ["P2Y", "P3Y"]);
+    assert_eq!(values("The quake struck on February 6. That night, aid arrived."), ["2010-02-06", "2010-02-06TNI"]);
+    assert_eq!(values("He spoke at 16:15 UTC, June 1st, in New York."), ["2009-06-01T16:15Z", "2009-06-01"]);
+}
+
+#[test]
+fn anaphora_follow_the_last_period() {
+    let values = |text: &str| -> Vec<String> { tags(text, Some("2013-06-12")).into_iter().map(|t| t.2).collect() };
+    assert_eq!(
+        values("In 2005 he joined the board. The following year he became chairman. That year, sales doubled."),
+        ["2005", "2006", "2006"]
+    );
+    assert_eq!(
+        values("He was arrested in March 2009. The following month he was freed. Two years later he died."),
+        ["2009-03", "2009-04", "2011"]
+    );
+    assert_eq!(
+        values("The deal closed on Feb. 3, 2009. Sales in that month beat the same month a year ago."),
+        ["2009-02-03", "2009-02", "2008-02"]
+    );
 }
 
 #[test]
@@ -267,6 +369,22 @@ fn random_token_soup_never_panics() {
         "since",
         "in",
         "12:00",
+        "same",
+        "period",
+        "fiscal",
+        "old",
+        "Christmas",
+        "Eve",
+        "-",
+        "soon",
+        "at",
+        "least",
+        "or",
+        "first",
+        "this",
+        "2010",
+        "11",
+        "the",
     ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move || {

@@ -153,3 +153,17 @@ fn undated_seeds_get_honest_estimates() {
     assert!(bound("001").earliest >= "2023-02-06".parse().expect("date"));
     assert!(bound("000").earliest >= "2023-02-01".parse().expect("date"));
 }
+
+#[test]
+fn seed_modifiers_follow_timeml() {
+    let modifier = |prefix: &str, phrase: &str| {
+        let (s, t) = tagged(prefix);
+        let found = t.iter().find(|t| t.span.slice(&s.text) == phrase);
+        found.unwrap_or_else(|| panic!("{phrase:?} not tagged in {}", s.id)).modifier.clone()
+    };
+    assert_eq!(modifier("000", "late December").as_deref(), Some("END"));
+    assert_eq!(modifier("003", "about three hours").as_deref(), Some("APPROX"));
+    assert_eq!(modifier("003", "early March").as_deref(), Some("START"));
+    assert_eq!(modifier("003", "the end of December").as_deref(), Some("END"));
+    assert_eq!(modifier("000", "last week"), None);
+}

@@ -109,8 +109,18 @@ pub enum Word {
     Future,
     /// "recent": "recent years", or the recent past.
     Recent,
-    /// "time": "17:00 Moscow time".
+    /// "time": "17:00 Moscow time", "that time".
     Time,
+    /// "period": a stretch of time whose extent the context gives ("the same period last year").
+    Period,
+    /// "fiscal", "financial": "fiscal 2009", "the financial year".
+    Fiscal,
+    /// "old": "45 years old" is an age.
+    Old,
+    /// A holiday on a fixed day: month and day ("Christmas" is 12, 25).
+    Holiday(i8, i8),
+    /// "eve": "Christmas Eve" is the day before.
+    Eve,
     /// "more", "less", "than", "least": "more than three years".
     Bound,
     /// "times", "once", "twice": a following "a year" is a frequency.
@@ -141,12 +151,17 @@ pub struct Lexicon {
     pub year_followers: &'static [&'static str],
     /// Suffixes that make a digit run an ordinal ("15th").
     pub ordinal_suffixes: &'static [&'static str],
+    /// Lower-case words that join the two ends of a range of counts ("60 to 90 days", "three or four years").
+    pub ranges: &'static [&'static str],
+    /// Lower-case words that open an expression and give its TIMEX3 `mod` ("late" → `END`, "about" → `APPROX`).
+    pub modifiers: &'static [(&'static str, &'static str)],
 }
 
 /// A lexicon's words sorted for binary search.
 pub struct Index {
     words: Vec<(&'static str, Word)>,
     cues: Vec<(&'static str, Tense)>,
+    modifiers: Vec<(&'static str, &'static str)>,
     pub lexicon: &'static Lexicon,
 }
 
@@ -162,12 +177,19 @@ impl Index {
         words.sort_by(|a, b| a.0.cmp(b.0));
         let mut cues = lexicon.cues.to_vec();
         cues.sort_by(|a, b| a.0.cmp(b.0));
-        Index { words, cues, lexicon }
+        let mut modifiers = lexicon.modifiers.to_vec();
+        modifiers.sort_by(|a, b| a.0.cmp(b.0));
+        Index { words, cues, modifiers, lexicon }
     }
 
     /// The role of `word`, compared case-insensitively; `None` for words with no role in time expressions.
     pub fn lookup(&self, word: &str) -> Option<Word> {
         find(&self.words, word)
+    }
+
+    /// The TIMEX3 `mod` that `word` gives an expression it opens.
+    pub fn modifier(&self, word: &str) -> Option<&'static str> {
+        find(&self.modifiers, word)
     }
 
     /// The tense `word` signals after the word `before`: a listed cue, or a past-tense ending.
@@ -221,7 +243,12 @@ mod tests {
     #[test]
     fn english_tables_are_lower_case_and_unique() {
         let index = Index::english();
-        for table in [index.words.iter().map(|w| w.0).collect::<Vec<_>>(), index.cues.iter().map(|c| c.0).collect()] {
+        let tables = [
+            index.words.iter().map(|w| w.0).collect::<Vec<_>>(),
+            index.cues.iter().map(|c| c.0).collect(),
+            index.modifiers.iter().map(|m| m.0).collect(),
+        ];
+        for table in tables {
             assert!(table.iter().all(|w| *w == w.to_lowercase()), "keys are lower case");
             assert!(table.windows(2).all(|w| w[0] < w[1]), "keys are unique: {table:?}");
         }

@@ -14,6 +14,12 @@ impl Matcher<'_> {
             match self.word(j) {
                 Some(Word::Approx) => j += 1,
                 Some(Word::Bound) if self.is(j + 1, Word::Bound) => j += 2,
+                // "at least", "at most".
+                Some(Word::YearPreposition)
+                    if j == i && self.is(j + 1, Word::Bound) && !self.is(j + 2, Word::Bound) =>
+                {
+                    j += 2
+                }
                 _ => break,
             }
         }
@@ -30,7 +36,11 @@ impl Matcher<'_> {
         };
         let counted_at = unit_at;
         let unit_at = if unit_at > j { self.described_unit(j, unit_at) } else { unit_at };
-        let (unit, plural) = self.unit(unit_at)?;
+        let Some((unit, plural)) = self.unit(unit_at) else {
+            // "60 to 90 days", "three or four years": the first count takes the unit of the second.
+            let (end, Amount::Exactly(_)) = self.amount(j)? else { return None };
+            return self.range_unit(end).map(|unit| (end, Expr::Duration { amount, unit }));
+        };
         if amount == Amount::Unspecified && !plural
             || unit == Unit::Quarter && (self.is(j, Word::A) || self.is(unit_at + 1, Word::Of) && counted_at == unit_at)
             || unit == Unit::Second && !plural && self.is(j, Word::A)
@@ -39,14 +49,23 @@ impl Matcher<'_> {
         {
             return None;
         }
-        let end = unit_at + 1;
+        let mut end = unit_at + 1;
+        let mut amount = amount;
+        // "a year and a half".
+        if let Amount::Exactly(n) = amount {
+            if self.is(end, Word::And) && self.is(end + 1, Word::A) && self.is(end + 2, Word::Half) {
+                amount = Amount::Exactly(n + 0.5);
+                end += 3;
+            }
+        }
         match (self.word(end), amount) {
             (Some(Word::Ago), _) => Some((end + 1, Expr::Ago { amount, unit })),
             (Some(Word::Earlier), Amount::Exactly(n)) if n.fract() == 0.0 => {
                 let sign = if self.str(end).eq_ignore_ascii_case("earlier") { -1 } else { 1 };
                 Some((end + 1, Expr::Anaphoric { unit, offset: sign * n as i32 }))
             }
-            _ => Some((end, Expr::Duration { amount, unit })),
+            // "45 years old": an age.
+            _ => Some((end + usize::from(self.is(end, Word::Old)), Expr::Duration { amount, unit })),
         }
     }
 
@@ -123,15 +142,26 @@ impl Matcher<'_> {
     }
 
     /// Where the unit of the count at `count` (which ends at `after`) is: at `after`, or one further when a describing
-    /// word comes between a number and a plural unit ("six straight days", "five trading days").
+    /// word comes between a number and a plural unit ("six straight days", "five trading days", "two fiscal years").
     pub(super) fn described_unit(&self, count: usize, after: usize) -> usize {
         let counted =
             matches!(self.number(count), Some((_, 1..=2))) || matches!(self.word(count), Some(Word::Number(_)));
         let described = counted
-            && self.plain_word(after)
+            && (self.plain_word(after) || self.is(after, Word::Fiscal))
             && self.lowercase_word(after)
             && matches!(self.unit(after + 1), Some((_, true)));
         after + usize::from(described)
+    }
+
+    /// The plural unit of the count that follows a range word or dash at `i` ("to 90 days", "-90 days").
+    fn range_unit(&self, i: usize) -> Option<Unit> {
+        let joins = matches!(self.punct(i), Some('-' | '–'))
+            || self.index.lexicon.ranges.iter().any(|w| w.eq_ignore_ascii_case(self.str(i)));
+        let (end, Amount::Exactly(_)) = self.amount(i + 1).filter(|_| joins)? else { return None };
+        match self.unit(self.described_unit(i + 1, end))? {
+            (unit, true) => Some(unit),
+            _ => None,
+        }
     }
 
     /// A unit word, singular or plural, with whether it was plural.

@@ -20,6 +20,13 @@ impl Matcher<'_> {
                 (h as u8, m as u8, i + 3)
             } else if dh == 4 && (h / 100) < 24 && h % 100 < 60 && self.is(i + 1, Word::Utc) {
                 ((h / 100) as u8, (h % 100) as u8, i + 1)
+            } else if self.punct(i + 1) == Some('.') && self.joined(i) && self.joined(i + 1) {
+                // "10.30am": a dot between hours and minutes only before a meridiem.
+                let (m, 2) = self.number(i + 2)? else { return None };
+                if dh > 2 || m > 59 || self.meridiem(i + 3).is_none() {
+                    return None;
+                }
+                (h as u8, m as u8, i + 3)
             } else if dh <= 2 && (1..=12).contains(&h) && self.meridiem(i + 1).is_some() {
                 (h as u8, 0, i + 1)
             } else {

@@ -19,6 +19,13 @@ impl Matcher<'_> {
     /// A calendar date without a weekday before it.
     pub(super) fn date(&self, i: usize) -> Found {
         let calendar = |year, month, day| Expr::Calendar { year, month, day, which: Which::ByTense };
+        // Holidays: "Christmas", "Christmas Eve", "Christmas 2008".
+        if let Some(Word::Holiday(month, day)) = self.word(i).filter(|_| self.capitalized(i)) {
+            let eve = self.is(i + 1, Word::Eve) && self.capitalized(i + 1);
+            let j = i + 1 + usize::from(eve);
+            let (end, year) = self.year(j).map_or((j, None), |(end, year)| (end, Some(year)));
+            return Some((end, calendar(year, Some(month), Some(day - i8::from(eve)))));
+        }
         // Month first: "March 15, 2023", "March 15", "September 2021", "December".
         if let Some((j, month, ambiguous)) = self.month(i) {
             if let Some((k, day)) = self.day(j) {
@@ -61,7 +68,8 @@ impl Matcher<'_> {
         if matches!(self.punct(i), Some('\'' | '’')) && self.joined(i) {
             let (v, 2) = self.number(i + 1)? else { return None };
             let glued_word = self.joined(i + 1) && matches!(self.toks.get(i + 2).map(|t| t.kind), Some(Kind::Word(_)));
-            if glued_word || i > 0 && self.capitalized(i - 1) && self.plain_word(i - 1) {
+            let name = i > 0 && self.plain_word(i - 1) && self.str(i - 1).chars().any(char::is_uppercase);
+            if glued_word || name {
                 return None;
             }
             let year = if v <= 30 { 2000 + v } else { 1900 + v };
@@ -70,8 +78,11 @@ impl Matcher<'_> {
         let (end, year) = self.year(i)?;
         let counts_nothing =
             (!self.lowercase_word(end) || self.index.may_follow_year(self.str(end))) && self.unit(end).is_none();
+        // "the Russell 2000 Index": a number inside a name.
+        let in_name =
+            i > 0 && self.capitalized(i - 1) && self.plain_word(i - 1) && self.capitalized(end) && self.plain_word(end);
         let standalone = self.licensed(i) && ((1900..=2099).contains(&year) || counts_nothing)
-            || (1900..=2099).contains(&year) && counts_nothing;
+            || (1900..=2099).contains(&year) && counts_nothing && !in_name;
         standalone.then_some((end, calendar(Some(year), None, None)))
     }
 
@@ -83,7 +94,9 @@ impl Matcher<'_> {
             return None;
         }
         let (b, db) = self.number(i + 2)?;
-        if sep == '-' && da == 4 && db == 2 && (1..=12).contains(&b) {
+        // "the 2010-11 season" spans two years.
+        let next_year = b == (a + 1) % 100;
+        if sep == '-' && da == 4 && db == 2 && (1..=12).contains(&b) && !next_year {
             let year = Some(a as i16);
             let month = Some(b as i8);
             if self.punct(i + 3) == Some('-') && self.joined(i + 2) && self.joined(i + 3) {
@@ -117,7 +130,7 @@ impl Matcher<'_> {
     }
 
     /// A period with a part or edge: "late December", "the early 2000s", "mid-2020", "the end of December",
-    /// "the beginning of the year", "late last year", "late yesterday".
+    /// "the beginning of the year", "late last year", "late yesterday", "early Tuesday".
     pub(super) fn partial(&self, i: usize) -> Found {
         let j = self.the(i);
         let core = if self.is(j, Word::Part) {
@@ -138,11 +151,13 @@ impl Matcher<'_> {
             return Some((j, Expr::Calendar { year: None, month: Some(month), day: None, which: Which::ByTense }));
         }
         if let Some(found) = self
-            .era(core)
+            .fiscal(core)
+            .or_else(|| self.era(core))
             .or_else(|| self.season(core))
             .or_else(|| self.shifted(core))
             .or_else(|| self.anaphoric(core))
             .or_else(|| self.day_deixis(core))
+            .or_else(|| self.weekday(core))
         {
             return Some(found);
         }
@@ -154,6 +169,25 @@ impl Matcher<'_> {
             )) if k > core => Some((k + 1, Expr::Deictic { unit, offset: 0 })),
             _ => None,
         }
+    }
+
+    /// Fiscal years: "fiscal 2009", "fiscal year 2009", "the financial year", "last fiscal year".
+    pub(super) fn fiscal(&self, i: usize) -> Found {
+        let mut j = self.the(i);
+        let mut shift = 0;
+        if let Some(Word::Shift(s)) = self.word(j) {
+            shift = s;
+            j += 1;
+        }
+        if !self.is(j, Word::Fiscal) {
+            return None;
+        }
+        let named = self.unit(j + 1) == Some((Unit::Year, false));
+        let k = j + 1 + usize::from(named);
+        if let Some((end, year)) = self.year(k) {
+            return Some((end, Expr::Fiscal { year: Some(year), shift: 0 }));
+        }
+        (named && j > i).then_some((k, Expr::Fiscal { year: None, shift }))
     }
 
     /// Decades and centuries: "the 1990s", "the '90s", "the 1980's", "the 21st century".
@@ -223,6 +257,25 @@ impl Matcher<'_> {
         }
         // A half on its own is a game's ("left in the first half"), not a year's.
         (!half || end > k + 1).then_some((end, expr))
+    }
+
+    /// "the first week of March", "the last week of December 2008".
+    pub(super) fn month_week(&self, i: usize) -> Found {
+        let j = self.the(i);
+        let last = match self.word(j)? {
+            Word::Ordinal(1) => false,
+            Word::Shift(-1) => true,
+            _ => return None,
+        };
+        if j == i || self.unit(j + 1) != Some((Unit::Week, false)) || !self.is(j + 2, Word::Of) {
+            return None;
+        }
+        match self.date(j + 3)? {
+            (end, Expr::Calendar { year, month: Some(month), day: None, .. }) => {
+                Some((end, Expr::MonthWeek { year, month, last }))
+            }
+            _ => None,
+        }
     }
 
     /// "of last year", "of the year": the token after it and the year's shift from the document's.

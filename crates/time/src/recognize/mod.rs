@@ -61,6 +61,9 @@ impl Matcher<'_> {
             *day = match next.expr {
                 Expr::Weekday { weekday, which: Which::ByTense } => Some(DayOf::Weekday(weekday)),
                 Expr::Deictic { unit: Unit::Day, offset } => Some(DayOf::Deictic(offset)),
+                Expr::Calendar { year, month: Some(month), day: Some(day), which: Which::ByTense } => {
+                    Some(DayOf::Date { year, month, day })
+                }
                 _ => None,
             };
         }
@@ -68,9 +71,9 @@ impl Matcher<'_> {
 
     fn longest_at(&self, i: usize) -> Found {
         let starts = match self.toks[i].kind {
+            Kind::Word(Some(Word::YearPreposition)) => self.is(i + 1, Word::Bound),
             Kind::Word(Some(
-                Word::YearPreposition
-                | Word::Relation
+                Word::Relation
                 | Word::Of
                 | Word::And
                 | Word::Half
@@ -87,15 +90,18 @@ impl Matcher<'_> {
         if !starts {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Found; 13] = [
+        let rules: [fn(&Self, usize) -> Found; 16] = [
             Self::calendar,
+            Self::fiscal,
             Self::partial,
             Self::era,
             Self::quarter,
+            Self::month_week,
             Self::season,
             Self::shifted,
             Self::day_deixis,
             Self::weekday,
+            Self::same_period,
             Self::anaphoric,
             Self::duration,
             Self::reference,

@@ -7,12 +7,23 @@ use crate::token::Kind;
 
 impl Matcher<'_> {
     /// Periods and named days shifted from now: "last week", "this year", "the last quarter", "earlier this
-    /// month", "last February", "next Wednesday", "this morning", "the past decade", "the next four years".
+    /// month", "last February", "next Wednesday", "this morning", "this past weekend", "the past decade", "the next
+    /// four years", "the first nine months".
     pub(super) fn shifted(&self, i: usize) -> Found {
         let the = self.is(i, Word::The);
         let mut j = self.the(i);
         if self.is(j, Word::Earlier) && !the {
             j += 1;
+        }
+        if the && self.is(j, Word::Ordinal(1)) {
+            let (end, amount) = self.amount(j + 1)?;
+            let end = self.described_unit(j + 1, end);
+            let (unit, true) = self.unit(end)? else { return None };
+            return Some((end + 1, Expr::Duration { amount, unit }));
+        }
+        if self.is(j, Word::Shift(0)) && self.is(j + 1, Word::Past) {
+            let (unit, false) = self.unit(j + 2)? else { return None };
+            return (unit > Unit::Day).then_some((j + 3, Expr::Deictic { unit, offset: -1 }));
         }
         let shift = match self.word(j)? {
             Word::Shift(s) => Some(s),
@@ -33,7 +44,7 @@ impl Matcher<'_> {
             }
             match self.unit(k) {
                 Some((unit, true)) => return Some((k + 1, Expr::Duration { amount: Amount::Unspecified, unit })),
-                Some((unit, false)) if past && (shift.is_none() || unit >= Unit::Decade) => {
+                Some((unit, false)) if past && (shift.is_none() && the || unit >= Unit::Decade) => {
                     return Some((k + 1, Expr::Duration { amount: Amount::Exactly(1.0), unit }));
                 }
                 Some((Unit::Day, false)) if shift == Some(1) => {
@@ -87,7 +98,7 @@ impl Matcher<'_> {
     }
 
     /// Periods counted from the last date in the text: "the following week", "the previous year", "that day", "the
-    /// same day", "the day" (as in "ended the day higher"); and "the weekend".
+    /// same day", "the day" (as in "ended the day higher"), "that night", "the next morning"; and "the weekend".
     pub(super) fn anaphoric(&self, i: usize) -> Found {
         let j = self.the(i);
         if j > i && self.unit(j) == Some((Unit::Weekend, false)) {
@@ -100,10 +111,16 @@ impl Matcher<'_> {
             return ends_phrase.then_some((j + 1, Expr::Anaphoric { unit: Unit::Day, offset: 0 }));
         }
         let offset = match self.word(j)? {
-            Word::Anaphoric(o) if j > i => o,
+            Word::Anaphoric(o) | Word::Shift(o @ 1) if j > i => o,
             Word::That => 0,
             _ => return None,
         };
+        if let Some(Word::PartOfDay(part)) = self.word(j + 1) {
+            return Some((j + 2, Expr::PartOfDay { day: DayOf::Anchor(offset), part }));
+        }
+        if self.is(j, Word::Shift(1)) {
+            return None;
+        }
         match self.unit(j + 1)? {
             (unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false) => {
                 Some((j + 2, Expr::Anaphoric { unit, offset }))
@@ -112,16 +129,76 @@ impl Matcher<'_> {
         }
     }
 
-    /// "recently", "now", "currently", "the past", "the future".
+    /// "recently", "now", "currently", "the past", "the future", "the near future", "the recent past"; not in a
+    /// compound ("the soon-to-open terminal", "the now-defunct firm").
     pub(super) fn reference(&self, i: usize) -> Found {
         match self.word(i)? {
+            Word::Ref(_) if self.joined(i) && self.punct(i + 1) == Some('-') => None,
             Word::Ref(tense) => Some((i + 1, Expr::Ref(tense))),
             Word::Recent => Some((i + 1, Expr::Ref(Tense::Past))),
-            Word::The => match self.word(i + 1)? {
-                Word::Future => Some((i + 2, Expr::Ref(Tense::Future))),
-                Word::Past => Some((i + 2, Expr::Ref(Tense::Past))),
-                _ => None,
-            },
+            Word::The => {
+                let described = self.lowercase_word(i + 1) && (self.plain_word(i + 1) || self.is(i + 1, Word::Recent));
+                let j = i + 1 + usize::from(described);
+                match self.word(j)? {
+                    Word::Future => Some((j + 1, Expr::Ref(Tense::Future))),
+                    Word::Past => Some((j + 1, Expr::Ref(Tense::Past))),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The period the text last named, or that period a year before: "the same period last year", "the same month
+    /// a year ago", "the same quarter of the previous year", "that time", "the same period" (but not "the same
+    /// time", which says "simultaneously").
+    pub(super) fn same_period(&self, i: usize) -> Found {
+        let j = self.the(i);
+        // "the year-earlier period", "the year-ago quarter".
+        let unit = |k: usize| match self.unit(k) {
+            Some((unit, false)) => Some(Some(unit)),
+            _ => self.is(k, Word::Period).then_some(None),
+        };
+        if j > i && self.unit(j) == Some((Unit::Year, false)) && self.punct(j + 1) == Some('-') && self.joined(j) {
+            let years = self.away(j + 2)?;
+            return Some((j + 4, Expr::SamePeriod { years, unit: unit(j + 3)? }));
+        }
+        if !self.is(j, Word::That) {
+            return None;
+        }
+        let k = j + 1;
+        let time = self.is(k, Word::Time);
+        let named = unit(k);
+        if !time && named.is_none() {
+            return None;
+        }
+        if let Some((end, years)) = self.year_away(k + 1) {
+            return Some((end, Expr::SamePeriod { years, unit: named.flatten() }));
+        }
+        let after_the = i > 0 && self.is(i - 1, Word::The);
+        let alone = self.is(k, Word::Period) || time && j == i && !after_the;
+        alone.then_some((k + 1, Expr::SamePeriod { years: 0, unit: None }))
+    }
+
+    /// A year before or after: "last year", "of the previous year", "a year ago", "a year earlier", "a year
+    /// later". The token after it and the shift in years.
+    fn year_away(&self, i: usize) -> Option<(usize, i32)> {
+        let i = if matches!(self.word(i), Some(Word::Of | Word::YearPreposition)) { i + 1 } else { i };
+        let j = self.the(i);
+        let year = |k: usize| self.unit(k) == Some((Unit::Year, false));
+        match self.word(j)? {
+            Word::Shift(-1) | Word::Anaphoric(-1) if year(j + 1) => Some((j + 2, -1)),
+            Word::A if j == i && year(j + 1) => Some((j + 3, self.away(j + 2)?)),
+            _ => None,
+        }
+    }
+
+    /// The direction of "ago", "earlier" (-1) or "later" (+1).
+    fn away(&self, i: usize) -> Option<i32> {
+        match self.word(i)? {
+            Word::Ago => Some(-1),
+            Word::Earlier if self.str(i).eq_ignore_ascii_case("earlier") => Some(-1),
+            Word::Earlier => Some(1),
             _ => None,
         }
     }

@@ -16,11 +16,11 @@ pub struct Doc {
 }
 
 pub struct Gold {
-    span: Span,
-    kind: String,
-    value: String,
+    pub span: Span,
+    pub kind: String,
+    pub value: String,
     /// The document's own date line (functionInDocument CREATION_TIME).
-    creation: bool,
+    pub creation: bool,
 }
 
 /// Counts for strict, relaxed and value scores.
@@ -254,7 +254,7 @@ fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
 }
 
 /// The value of attribute `name` in the first tag of `element`.
-fn attr<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+pub fn attr<'a>(element: &'a str, name: &str) -> Option<&'a str> {
     let head = &element[..element.find('>').unwrap_or(element.len())];
     let key = format!(" {name}=\"");
     let start = head.find(&key)? + key.len();
@@ -262,7 +262,7 @@ fn attr<'a>(element: &'a str, name: &str) -> Option<&'a str> {
     Some(&head[start..start + len])
 }
 
-fn unescape(s: &str) -> String {
+pub fn unescape(s: &str) -> String {
     s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 

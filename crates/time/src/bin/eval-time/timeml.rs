@@ -1,0 +1,63 @@
+//! Reads TimeML documents (TempEval-3 style: the document creation time in `<DCT>`, inline `<TIMEX3>` tags in
+//! `<TEXT>`, optional `<s>` sentences) into the documents MEANTIME gives, so both are scored alike.
+
+use std::path::Path;
+
+use chronicle_model::Span;
+
+use crate::meantime::{attr, unescape, Doc, Gold};
+
+/// Loads every `*.tml` document in `dir`, in path order.
+pub fn load(dir: &Path) -> std::io::Result<Vec<Doc>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?.map(|entry| entry.map(|e| e.path())).collect::<Result<_, _>>()?;
+    files.retain(|f| f.extension().is_some_and(|e| e == "tml"));
+    files.sort();
+    let mut docs = Vec::new();
+    for file in files {
+        let xml = std::fs::read_to_string(&file)?;
+        let name = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        docs.push(parse(name, &xml));
+    }
+    Ok(docs)
+}
+
+/// Rebuilds a TimeML document: the text of `<TEXT>` without its tags (each `<s>` a line), its TIMEX3s as gold and
+/// the DCT's value.
+pub fn parse(name: String, xml: &str) -> Doc {
+    let dct = xml
+        .split_once("<DCT>")
+        .and_then(|(_, rest)| attr(rest.split_once("<TIMEX3")?.1, "value"))
+        .and_then(|v| v.get(..10)?.parse().ok());
+    let body = xml.split_once("<TEXT>").map_or("", |(_, rest)| rest.split_once("</TEXT>").map_or(rest, |(b, _)| b));
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    let mut gold = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    let mut sentence_start = None;
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&unescape(&rest[..lt]));
+        let Some(gt) = rest[lt..].find('>') else { break };
+        let tag = &rest[lt..lt + gt + 1];
+        if tag.starts_with("<TIMEX3") {
+            open = Some((text.len(), tag));
+        } else if tag == "</TIMEX3>" {
+            if let Some((start, head)) = open.take() {
+                let attribute = |n: &str| attr(head, n).unwrap_or_default().to_string();
+                let span = Span::new(start, text.len());
+                gold.push(Gold { span, kind: attribute("type"), value: attribute("value"), creation: false });
+            }
+        } else if tag.starts_with("<s ") || tag == "<s>" {
+            sentence_start = Some(text.len());
+        } else if tag == "</s>" {
+            if let Some(start) = sentence_start.take() {
+                sentences.push(Span::new(start, text.len()));
+            }
+            text.push('\n');
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    text.push_str(&unescape(rest));
+    let annotated = text.len();
+    Doc { name, text, sentences, dct, gold, annotated }
+}
