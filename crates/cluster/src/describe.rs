@@ -1,0 +1,193 @@
+//! What an event says: its title, date, salient entities and an extractive, cited summary.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chronicle_dedup::ReuseGraph;
+use chronicle_model::{AnalyzedArticle, Citation, EntityKind, EntityRef, Event, Span, SummarySentence};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::event_date::best;
+use crate::features::{headline, Corpus};
+use crate::text::words;
+use crate::tfidf::{dot, Centroid, Sparse};
+
+/// Entities listed on an event.
+const MAX_ENTITIES: usize = 10;
+/// Sentences in a summary.
+const MAX_SUMMARY: usize = 5;
+/// Words a summary sentence may have.
+const SUMMARY_WORDS: std::ops::RangeInclusive<usize> = 6..=60;
+/// Share of content terms from which two sentences say the same.
+const SAME_SENTENCE: f32 = 0.5;
+/// Sentences of the body that make the lead.
+const LEAD_SENTENCES: usize = 3;
+
+/// The event made of `members` (article indices in time order).
+pub fn describe(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Corpus, reuse: &ReuseGraph) -> Event {
+    let ids: Vec<String> = members.iter().map(|&i| articles[i].article.id.clone()).collect();
+    let mut body = Centroid::default();
+    let mut votes: BTreeMap<chronicle_model::Date, f32> = BTreeMap::new();
+    for &i in members {
+        body.add(&corpus.features[i].body, 1.0);
+        for &(d, w) in &corpus.features[i].votes {
+            *votes.entry(d).or_default() += w;
+        }
+    }
+    let sentences = sentence_vectors(members, articles, corpus);
+    Event {
+        id: format!("ev-{:012x}", xxh3_64(ids.first().map_or("", String::as_str).as_bytes()) >> 16),
+        title: title(members, articles, corpus, &body),
+        date: best(&votes.into_iter().collect::<Vec<_>>()),
+        independent_sources: reuse.independent_sources(&ids),
+        entities: entities(members, articles, corpus),
+        summary: summary(&sentences, articles, &body),
+        articles: ids,
+        story: None,
+    }
+}
+
+/// The member headline closest to the event's body, else the most central lead sentence.
+fn title(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Corpus, body: &Centroid) -> String {
+    let mut best: Option<(f32, String)> = None;
+    for &i in members {
+        let text = headline(&articles[i], &corpus.features[i].sentences);
+        let terms = corpus.terms(i, &text);
+        let counts = corpus.words.count(&terms);
+        let score =
+            body.cosine(&corpus.words.weigh(&counts)) + if articles[i].article.title.is_some() { 1.0 } else { 0.0 };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) && !text.is_empty() {
+            best = Some((score, text));
+        }
+    }
+    best.map(|(_, t)| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+}
+
+/// The most salient entities: mentions weighed by kind and by lying in the lead, damped per article.
+fn entities(members: &[usize], articles: &[AnalyzedArticle], corpus: &Corpus) -> Vec<EntityRef> {
+    let mut salience: BTreeMap<&str, f32> = BTreeMap::new();
+    let mut names: BTreeMap<&str, BTreeMap<(&str, EntityKind), usize>> = BTreeMap::new();
+    for &i in members {
+        let lead_end = corpus.features[i].sentences.get(LEAD_SENTENCES - 1).map_or(usize::MAX, |s| s.end);
+        let mut counts: BTreeMap<&str, f32> = BTreeMap::new();
+        for m in articles[i].analysis.entities.iter().filter(|m| m.kind != EntityKind::Other) {
+            let weight = if m.span.end <= lead_end { 2.0 } else { 1.0 };
+            *counts.entry(&m.id).or_default() += weight * kind_weight(m.kind);
+            *names.entry(&m.id).or_default().entry((&m.name, m.kind)).or_default() += 1;
+        }
+        for (id, c) in counts {
+            *salience.entry(id).or_default() += (1.0 + c).ln();
+        }
+    }
+    let mut ranked: Vec<(&str, f32)> = salience.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(MAX_ENTITIES)
+        .filter_map(|(id, _)| {
+            let ((name, kind), _) = names.get(id)?.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+            Some(EntityRef { id: id.to_string(), name: name.to_string(), kind: *kind })
+        })
+        .collect()
+}
+
+fn kind_weight(kind: EntityKind) -> f32 {
+    match kind {
+        EntityKind::Person | EntityKind::Event | EntityKind::Organization => 1.0,
+        EntityKind::Place | EntityKind::Group => 0.6,
+        EntityKind::Other => 0.0,
+    }
+}
+
+/// A body sentence of a member, with its TF-IDF vector and the distinct terms that tell near-copies.
+struct Candidate {
+    article: usize,
+    position: usize,
+    span: Span,
+    vector: Sparse,
+}
+
+fn sentence_vectors(members: &[usize], articles: &[AnalyzedArticle], corpus: &Corpus) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for &i in members {
+        let text = &articles[i].article.text;
+        let features = &corpus.features[i];
+        for (position, (&span, counts)) in features.sentences.iter().zip(&features.sentence_counts).enumerate() {
+            out.push(Candidate {
+                article: i,
+                position,
+                span: trim_span(text, span),
+                vector: corpus.words.weigh(counts),
+            });
+        }
+    }
+    out
+}
+
+/// Up to five central sentences, most central first, without near-duplicates, each citing every member that
+/// says it or a near-copy of it.
+fn summary(candidates: &[Candidate], articles: &[AnalyzedArticle], body: &Centroid) -> Vec<SummarySentence> {
+    let mut ranked: Vec<(f32, &Candidate)> = candidates
+        .iter()
+        .filter(|c| SUMMARY_WORDS.contains(&words(c.span.slice(&articles[c.article].article.text), 0).len()))
+        .filter(|c| !c.span.slice(&articles[c.article].article.text).trim_end().ends_with('?'))
+        .map(|c| (body.cosine(&c.vector) * lead_boost(c.position), c))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1.article, a.1.position).cmp(&(b.1.article, b.1.position))));
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    for (_, c) in ranked {
+        if chosen.len() == MAX_SUMMARY {
+            break;
+        }
+        if !chosen.iter().any(|k| same_sentence(&k.vector, &c.vector)) {
+            chosen.push(c);
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|c| {
+            let mut sources: HashMap<usize, &Candidate> = HashMap::new();
+            for other in candidates.iter().filter(|o| same_sentence(&o.vector, &c.vector)) {
+                let best = sources.entry(other.article).or_insert(other);
+                if dot(&other.vector, &c.vector) > dot(&best.vector, &c.vector) {
+                    *best = other;
+                }
+            }
+            sources.insert(c.article, c);
+            let mut cited: Vec<&Candidate> = sources.into_values().collect();
+            cited.sort_by_key(|o| candidates.iter().position(|x| x.article == o.article));
+            SummarySentence {
+                text: c.span.slice(&articles[c.article].article.text).split_whitespace().collect::<Vec<_>>().join(" "),
+                articles: cited.iter().map(|o| articles[o.article].article.id.clone()).collect(),
+                citations: cited
+                    .iter()
+                    .map(|o| Citation { article: articles[o.article].article.id.clone(), span: o.span })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// News puts the gist first: the first sentence counts half as much again, the rest of the lead a fifth more.
+fn lead_boost(position: usize) -> f32 {
+    match position {
+        0 => 1.5,
+        p if p < LEAD_SENTENCES => 1.2,
+        _ => 1.0,
+    }
+}
+
+/// The span without surrounding whitespace and list bullets.
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let junk = |c: char| c.is_whitespace() || matches!(c, '•' | '·' | '*' | '-' | '–' | '—');
+    let start = span.start + (s.len() - s.trim_start_matches(junk).len());
+    let end = span.start + s.trim_end().len();
+    Span::new(start.min(end), end)
+}
+
+/// Whether two sentences share most of their content terms (Jaccard over distinct terms).
+fn same_sentence(a: &Sparse, b: &Sparse) -> bool {
+    let shared = a.iter().filter(|(id, _)| b.binary_search_by_key(id, |(i, _)| *i).is_ok()).count();
+    let union = a.len() + b.len() - shared;
+    union > 0 && shared as f32 >= SAME_SENTENCE * union as f32
+}

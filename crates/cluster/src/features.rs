@@ -1,0 +1,105 @@
+//! What the clustering compares of each article: TF-IDF of headline and lead, of the body, weighted
+//! entities, and votes for the event's date.
+
+use chronicle_model::{AnalyzedArticle, EntityKind, Span};
+use std::collections::HashSet;
+
+use crate::event_date::{date_votes, event_words};
+use crate::text::{body_sentences, Terms};
+use crate::tfidf::{normalize, Sparse, Vocabulary};
+use chronicle_model::Date;
+
+/// Sentences of the body read with the headline.
+const LEAD_SENTENCES: usize = 3;
+
+/// One article's comparable features.
+pub struct Features {
+    pub headline: Sparse,
+    pub body: Sparse,
+    pub entities: Sparse,
+    pub votes: Vec<(Date, f32)>,
+    pub sentences: Vec<Span>,
+    /// Raw term counts of each body sentence.
+    pub sentence_counts: Vec<Sparse>,
+}
+
+/// The features of every article, with the vocabularies that weigh them.
+pub struct Corpus {
+    pub features: Vec<Features>,
+    pub words: Vocabulary,
+    terms: Terms,
+    languages: Vec<Option<String>>,
+}
+
+impl Corpus {
+    pub fn new(articles: &[AnalyzedArticle]) -> Self {
+        let mut corpus = Corpus {
+            features: Vec::with_capacity(articles.len()),
+            words: Vocabulary::default(),
+            terms: Terms::default(),
+            languages: articles.iter().map(|a| language(a).map(str::to_string)).collect(),
+        };
+        let mut entity_ids = Vocabulary::default();
+        let mut kind_weights: Vec<f32> = Vec::new();
+        let mut counts = Vec::with_capacity(articles.len());
+        for (i, item) in articles.iter().enumerate() {
+            let text = &item.article.text;
+            let sentences = body_sentences(item);
+            let headline_text = headline(item, &sentences);
+            let lead: Vec<&str> = sentences.iter().take(LEAD_SENTENCES).map(|s| s.slice(text)).collect();
+            let headline_terms = corpus.terms(i, &format!("{headline_text} {}", lead.join(" ")));
+            let headline = corpus.words.count(&headline_terms);
+            let sentence_terms: Vec<Vec<String>> = sentences.iter().map(|s| corpus.terms(i, s.slice(text))).collect();
+            let body = corpus.words.add_document(&sentence_terms.concat());
+            let sentence_counts: Vec<Sparse> = sentence_terms.iter().map(|t| corpus.words.count(t)).collect();
+            let mentions: Vec<_> = item.analysis.entities.iter().filter(|m| m.kind != EntityKind::Other).collect();
+            let entities = entity_ids.add_document(&mentions.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
+            for m in &mentions {
+                if let Some(id) = entity_ids.id(&m.id) {
+                    kind_weights.resize(kind_weights.len().max(id as usize + 1), 0.0);
+                    kind_weights[id as usize] = kind_weights[id as usize].max(kind_weight(m.kind));
+                }
+            }
+            let triggers: HashSet<String> = corpus.terms(i, &event_words(&headline_text)).into_iter().collect();
+            let votes = date_votes(item, &sentences, &sentence_terms, &triggers);
+            counts.push((headline, body, entities, votes, sentences, sentence_counts));
+        }
+        for (headline, body, entities, votes, sentences, sentence_counts) in counts {
+            let mut entities = entity_ids.weigh(&entities);
+            entities.iter_mut().for_each(|(id, w)| *w *= kind_weights.get(*id as usize).copied().unwrap_or(0.0));
+            normalize(&mut entities);
+            let (headline, body) = (corpus.words.weigh(&headline), corpus.words.weigh(&body));
+            corpus.features.push(Features { headline, body, entities, votes, sentences, sentence_counts });
+        }
+        corpus
+    }
+
+    /// The terms of a text of article `i`, in its language.
+    pub fn terms(&mut self, i: usize, text: &str) -> Vec<String> {
+        let language = self.languages.get(i).cloned().flatten();
+        self.terms.of(language.as_deref(), text)
+    }
+}
+
+/// The article's headline: its title, else its first sentence.
+pub fn headline(item: &AnalyzedArticle, sentences: &[Span]) -> String {
+    match item.article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(title) => title.to_string(),
+        None => sentences.first().map(|s| s.slice(&item.article.text).trim().to_string()).unwrap_or_default(),
+    }
+}
+
+fn language(item: &AnalyzedArticle) -> Option<&str> {
+    item.analysis.language.as_deref().or(item.article.language.as_deref())
+}
+
+/// How much sharing an entity of this kind says about sharing an event.
+fn kind_weight(kind: EntityKind) -> f32 {
+    match kind {
+        EntityKind::Person | EntityKind::Event => 1.0,
+        EntityKind::Organization => 0.8,
+        EntityKind::Place => 0.6,
+        EntityKind::Group => 0.4,
+        EntityKind::Other => 0.0,
+    }
+}

@@ -1,0 +1,227 @@
+//! The online pass: each article, in time order, joins the most similar active event or founds a new one;
+//! then a second look moves articles that fit another event better, and events that prove to be one merge.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chronicle_dedup::ReuseGraph;
+use chronicle_model::{AnalyzedArticle, Date, ReuseKind};
+
+use crate::event_date::best;
+use crate::features::Features;
+use crate::tfidf::Centroid;
+
+/// Weights of the similarity parts: headline and lead, body, entities.
+const HEADLINE_WEIGHT: f32 = 0.3;
+const BODY_WEIGHT: f32 = 0.4;
+const ENTITY_WEIGHT: f32 = 0.3;
+/// Bonus for the same event day; event days up to a week apart are neutral (follow-ups, loose resolution),
+/// beyond that each day apart costs a penalty, up to a cap reached two months apart.
+const SAME_DAY_BONUS: f32 = 0.1;
+const SAME_WEEK: i64 = 7;
+const DAY_APART_PENALTY: f32 = 0.01;
+const MAX_DATE_PENALTY: f32 = 0.6;
+/// Bonus for a copy or a rewrite of a member; reuse earns it in proportion to the share reused up to `FULL_REUSE`.
+const COPY_BONUS: f32 = 0.6;
+const PARAPHRASE_BONUS: f32 = 0.3;
+const FULL_REUSE: f64 = 0.2;
+/// The best score from which an article joins an event rather than founding one.
+pub const JOIN_THRESHOLD: f32 = 0.25;
+/// Events whose last article is older than this many days are closed.
+const ACTIVE_DAYS: i64 = 30;
+/// How much more two whole events must score to merge than an article to join (centroids of several
+/// articles agree more than single articles do).
+const MERGE_MARGIN: f32 = 0.4;
+/// The most events compared with each article.
+const MAX_LOOK_BACK: usize = 1000;
+
+/// An event being built: its members and the sums of their features.
+#[derive(Default)]
+struct Group {
+    members: Vec<usize>,
+    headline: Centroid,
+    body: Centroid,
+    entities: Centroid,
+    /// The members' date votes and the winner.
+    votes: BTreeMap<Date, f32>,
+    date: Option<Date>,
+    last_seen: Option<Date>,
+}
+
+/// Groups article indices into events; `order` is the time order. Each group lists its members in that order.
+pub fn assign(
+    order: &[usize],
+    articles: &[AnalyzedArticle],
+    features: &[Features],
+    reuse: &ReuseGraph,
+    threshold: f32,
+) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut active: Vec<usize> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    for &i in order {
+        let item = &articles[i];
+        let seen = item.article.published.or(item.analysis.dct);
+        if let Some(now) = item.article.published {
+            active
+                .retain(|&g| groups[g].last_seen.is_none_or(|last| i64::from((now - last).get_days()) <= ACTIVE_DAYS));
+        }
+        let f = &features[i];
+        let date = best(&f.votes);
+        let bonus = reuse_bonus(reuse, &item.article.id, &group_of);
+        let scored = active
+            .iter()
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .map(|&g| (g, score(f, date, &groups[g]) + bonus.get(&g).copied().unwrap_or(0.0)));
+        let chosen = scored.fold(None, |acc: Option<(usize, f32)>, (g, s)| match acc {
+            Some((_, best)) if best >= s => acc,
+            _ => Some((g, s)),
+        });
+        let g = match chosen {
+            Some((g, s)) if s >= threshold => g,
+            _ => {
+                groups.push(Group::default());
+                active.push(groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        groups[g].add(i, f, seen, 1.0);
+        group_of.insert(&item.article.id, g);
+    }
+    refine(order, features, &mut groups, &mut group_of, articles, reuse, threshold);
+    merge(&mut groups, threshold + MERGE_MARGIN);
+    let mut rank = vec![0; articles.len()];
+    order.iter().enumerate().for_each(|(r, &i)| rank[i] = r);
+    let mut out: Vec<Vec<usize>> = groups.into_iter().map(|g| g.members).filter(|m| !m.is_empty()).collect();
+    out.iter_mut().for_each(|m| m.sort_by_key(|&i| rank[i]));
+    out.sort_by_key(|m| rank[m[0]]);
+    out
+}
+
+/// A second look at every article, now that all events have formed: it moves to the event it fits best if that
+/// beats, by the join threshold, the event it is in (both scored without the article itself).
+fn refine<'a>(
+    order: &[usize],
+    features: &[Features],
+    groups: &mut [Group],
+    group_of: &mut HashMap<&'a str, usize>,
+    articles: &'a [AnalyzedArticle],
+    reuse: &ReuseGraph,
+    threshold: f32,
+) {
+    for &i in order {
+        let item = &articles[i];
+        let Some(&home) = group_of.get(item.article.id.as_str()) else { continue };
+        let (f, seen) = (&features[i], item.article.published.or(item.analysis.dct));
+        let date = best(&f.votes);
+        groups[home].add(i, f, seen, -1.0);
+        let bonus = reuse_bonus(reuse, &item.article.id, &*group_of);
+        let score_of = |g: usize, groups: &[Group]| score(f, date, &groups[g]) + bonus.get(&g).copied().unwrap_or(0.0);
+        let stay = if groups[home].members.is_empty() { f32::MIN } else { score_of(home, groups) };
+        // Events are founded in time order: those founded near this article's own are the ones active with it.
+        let near = home.saturating_sub(MAX_LOOK_BACK / 2)..(home + MAX_LOOK_BACK / 2).min(groups.len());
+        let candidates = near.filter(|&g| g != home && !groups[g].members.is_empty());
+        let chosen =
+            candidates.map(|g| (g, score_of(g, groups))).fold(None, |acc: Option<(usize, f32)>, (g, s)| match acc {
+                Some((_, best)) if best >= s => acc,
+                _ => Some((g, s)),
+            });
+        let target = match chosen {
+            Some((g, s)) if s >= threshold && s > stay => g,
+            _ => home,
+        };
+        groups[target].add(i, f, seen, 1.0);
+        group_of.insert(&item.article.id, target);
+    }
+}
+
+impl Group {
+    /// Adds article `i` (or, with `scale` -1, takes it back out).
+    fn add(&mut self, i: usize, f: &Features, seen: Option<Date>, scale: f32) {
+        if scale > 0.0 {
+            self.members.push(i);
+        } else {
+            self.members.retain(|&m| m != i);
+        }
+        self.headline.add(&f.headline, scale);
+        self.body.add(&f.body, scale);
+        self.entities.add(&f.entities, scale);
+        for &(d, w) in &f.votes {
+            *self.votes.entry(d).or_default() += w * scale;
+        }
+        self.votes.retain(|_, w| *w > 1e-4);
+        self.date = best(&self.votes.iter().map(|(d, w)| (*d, *w)).collect::<Vec<_>>());
+        self.last_seen = self.last_seen.max(seen);
+    }
+}
+
+/// Joins events that prove to be one: events founded near each other in time whose centroids score at least
+/// `threshold` against each other (single link over the pairs, each scored once).
+fn merge(groups: &mut [Group], threshold: f32) {
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    for a in 0..groups.len() {
+        for b in a + 1..groups.len().min(a + 1 + MAX_LOOK_BACK / 2) {
+            let (x, y) = (&groups[a], &groups[b]);
+            if x.members.is_empty() || y.members.is_empty() {
+                continue;
+            }
+            let text = HEADLINE_WEIGHT * x.headline.similarity(&y.headline)
+                + BODY_WEIGHT * x.body.similarity(&y.body)
+                + ENTITY_WEIGHT * x.entities.similarity(&y.entities);
+            if text + date_agreement(x.date, y.date) >= threshold {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    for g in 0..groups.len() {
+        let r = root(&mut parent, g);
+        if r != g {
+            let members = std::mem::take(&mut groups[g].members);
+            groups[r].members.extend(members);
+        }
+    }
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn score(f: &Features, date: Option<Date>, group: &Group) -> f32 {
+    let text = HEADLINE_WEIGHT * group.headline.cosine(&f.headline)
+        + BODY_WEIGHT * group.body.cosine(&f.body)
+        + ENTITY_WEIGHT * group.entities.cosine(&f.entities);
+    text + date_agreement(date, group.date)
+}
+
+/// The bonus or penalty for two event dates: the same day, up to a week apart, or further.
+fn date_agreement(a: Option<Date>, b: Option<Date>) -> f32 {
+    match (a, b) {
+        (Some(a), Some(b)) => match i64::from((a - b).get_days()).abs() {
+            0 => SAME_DAY_BONUS,
+            days if days <= SAME_WEEK => 0.0,
+            days => -(DAY_APART_PENALTY * days as f32).min(MAX_DATE_PENALTY),
+        },
+        _ => 0.0,
+    }
+}
+
+/// The bonus towards each event holding an article that the article copies, reuses or retells.
+fn reuse_bonus(reuse: &ReuseGraph, id: &str, group_of: &HashMap<&str, usize>) -> HashMap<usize, f32> {
+    let mut bonus: HashMap<usize, f32> = HashMap::new();
+    for link in reuse.links(id) {
+        let Some(&g) = group_of.get(link.article.as_str()) else { continue };
+        let b = match link.kind {
+            ReuseKind::Copy => COPY_BONUS,
+            ReuseKind::Reuse => COPY_BONUS * (link.shared / FULL_REUSE).min(1.0) as f32,
+            ReuseKind::Paraphrase => PARAPHRASE_BONUS,
+        };
+        let slot = bonus.entry(g).or_default();
+        *slot = slot.max(b);
+    }
+    bonus
+}

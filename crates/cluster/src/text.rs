@@ -1,0 +1,149 @@
+//! Words, content terms and body sentences of an article.
+
+use std::collections::HashMap;
+
+use chronicle_model::{AnalyzedArticle, Span};
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// A word: a maximal run of alphanumerics, apostrophes and hyphens inside it, with its byte span.
+pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes_end = text.len();
+    for (i, c) in text.char_indices().chain(std::iter::once((bytes_end, ' '))) {
+        let inner = start.is_some() && matches!(c, '\'' | '’' | '-');
+        match (c.is_alphanumeric() || inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = text[s..i].trim_end_matches(['\'', '’', '-']);
+                out.push((Span::new(offset + s, offset + s + word.len()), word));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// English function words, skipped as terms.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more", "most", "mr", "mrs", "ms",
+    "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out", "over",
+    "own", "s", "said", "same", "say", "says", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "too", "under", "until", "up",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "would", "you", "your",
+];
+
+/// The stemming algorithm for an ISO 639-1 language code; English when unknown.
+fn algorithm(language: &str) -> Algorithm {
+    match language {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => Algorithm::English,
+    }
+}
+
+/// Turns text into terms: stemmed lowercase content words (no function words, no bare numbers, at least two
+/// characters), with the stemmer of the text's language; each word's term is worked out once.
+#[derive(Default)]
+pub struct Terms {
+    by_language: HashMap<String, (Stemmer, HashMap<String, Option<String>>)>,
+}
+
+impl Terms {
+    /// The terms of `text`, written in `language` (ISO 639-1; English when unknown).
+    pub fn of(&mut self, language: Option<&str>, text: &str) -> Vec<String> {
+        let language = language.unwrap_or("en");
+        let (stemmer, cache) = self
+            .by_language
+            .entry(language.to_string())
+            .or_insert_with(|| (Stemmer::create(algorithm(language)), HashMap::new()));
+        words(text, 0)
+            .into_iter()
+            .filter_map(|(_, word)| {
+                if let Some(term) = cache.get(word) {
+                    return term.clone();
+                }
+                let term = term_of(stemmer, word);
+                cache.insert(word.to_string(), term.clone());
+                term
+            })
+            .collect()
+    }
+}
+
+fn term_of(stemmer: &Stemmer, word: &str) -> Option<String> {
+    let lower = word.to_lowercase().replace('’', "'");
+    let w = lower.strip_suffix("'s").unwrap_or(&lower);
+    let content =
+        w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric() || c == '-') && STOPWORDS.binary_search(&w).is_err();
+    content.then(|| stemmer.stem(w).into_owned())
+}
+
+/// The body spans, or the whole text when the body is not marked.
+pub fn body(item: &AnalyzedArticle) -> Vec<Span> {
+    if item.article.body.is_empty() {
+        vec![Span::new(0, item.article.text.len())]
+    } else {
+        item.article.body.clone()
+    }
+}
+
+/// The analysed sentences that lie in the body (the body spans when there are none), in order.
+pub fn body_sentences(item: &AnalyzedArticle) -> Vec<Span> {
+    let body = body(item);
+    let sentences: Vec<Span> =
+        item.analysis.sentences.iter().copied().filter(|s| body.iter().any(|b| b.contains(*s))).collect();
+    if sentences.is_empty() {
+        body
+    } else {
+        sentences
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn terms_are_stemmed_content_words() {
+        let mut terms = Terms::default();
+        let text = "Syria’s talks were held in 2023 — al-Assad's meetings";
+        assert_eq!(terms.of(None, text), ["syria", "talk", "held", "al-assad", "meet"]);
+        assert_eq!(terms.of(Some("en"), text), terms.of(None, text));
+        assert_eq!(terms.of(Some("fr"), "les négociations"), ["le", "négoci"]);
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_spans() {
+        let text = "“Kremlin’s ‘press’ service-";
+        let w = words(text, 10);
+        let found: Vec<&str> = w.iter().map(|(_, w)| *w).collect();
+        assert_eq!(found, ["Kremlin’s", "press", "service"]);
+        assert_eq!(w[2].0, Span::new(10 + text.find("service").unwrap(), 10 + text.len() - 1));
+    }
+}
