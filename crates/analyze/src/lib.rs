@@ -51,10 +51,19 @@ impl Analyzer {
         let entities = self.recognizer.recognize(text, &sentences, dct);
         let quotes = quotes::find(text, &article.body, &sentences, &entities);
         let claims = claims::find(text, &sentences);
-        Analysis { dct, language, sentences, entities, times, quotes, claims }
+        let mut analysis = Analysis { dct, language, sentences, entities, times, quotes, claims };
+        sort_by_start(&mut analysis);
+        analysis
     }
 }
 
+/// Orders every list of the analysis by span start, as the model promises.
+fn sort_by_start(a: &mut Analysis) {
+    a.entities.sort_by_key(|m| m.span);
+    a.times.sort_by_key(|t| t.span);
+    a.quotes.sort_by_key(|q| q.span);
+    a.claims.sort_by_key(|c| c.span);
+}
 /// Makes entity ids canonical across a batch of analysed articles (name variants, surnames of known people),
 /// and keeps quote speakers in step with their mentions.
 pub fn unify_entities(articles: &mut [AnalyzedArticle]) {

@@ -51,7 +51,7 @@ const SPEECH_VERBS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 
-/// Quotations found in the body paragraphs of `text`, with speakers taken from `mentions`.
+/// Quotations found in the body paragraphs of `text`, with speakers taken from `mentions` (both sorted by start).
 pub fn find(text: &str, body: &[Span], sentences: &[Span], mentions: &[Mention]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for paragraph in body {
@@ -108,8 +108,8 @@ fn word_count(s: &str) -> usize {
 
 /// The speaker of `quote`: the attribution after it wins, then the one before it.
 fn attribute<'m>(text: &str, quote: Span, sentences: &[Span], mentions: &'m [Mention]) -> Option<&'m Mention> {
-    let opening = sentences.iter().find(|s| s.start <= quote.start && quote.start < s.end.max(s.start + 1));
-    let closing = sentences.iter().find(|s| s.start < quote.end && quote.end <= s.end);
+    let opening = sentences.get(sentences.partition_point(|s| s.end <= quote.start)).filter(|s| s.start <= quote.start);
+    let closing = sentences.get(sentences.partition_point(|s| s.end < quote.end)).filter(|s| s.start < quote.end);
     let after_end = closing.map_or(quote.end, |s| s.end).max(quote.end);
     let before_start = opening.map_or(quote.start, |s| s.start).min(quote.start);
     let after = Span::new(quote.end, after_end);
@@ -143,7 +143,7 @@ fn first_speaker_in(
     mentions: &[Mention],
     order: impl Fn(&&Mention, &&Mention) -> std::cmp::Ordering,
 ) -> Option<&Mention> {
-    let mut inside: Vec<&Mention> = mentions.iter().filter(|m| region.contains(m.span)).collect();
+    let mut inside: Vec<&Mention> = region.select(mentions, |m| m.span).collect();
     inside.sort_by(&order);
     let of_kind = |kind| inside.iter().copied().find(|m: &&Mention| m.kind == kind);
     of_kind(EntityKind::Person).or_else(|| of_kind(EntityKind::Organization))
@@ -151,7 +151,8 @@ fn first_speaker_in(
 
 /// The last person named before `at` and outside any quotation.
 fn last_person_before<'m>(at: usize, mentions: &'m [Mention], text: &str) -> Option<&'m Mention> {
-    mentions.iter().rfind(|m| m.kind == EntityKind::Person && m.span.end <= at && !inside_quotes(text, m.span))
+    let before = &mentions[..mentions.partition_point(|m| m.span.start < at)];
+    before.iter().rfind(|m| m.kind == EntityKind::Person && m.span.end <= at && !inside_quotes(text, m.span))
 }
 
 /// Whether a span sits inside curly quotation marks on its line (an odd number of “ before it on the line).

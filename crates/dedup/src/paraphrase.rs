@@ -39,29 +39,28 @@ impl Profile {
     pub fn new(item: &AnalyzedArticle, content: &mut ContentWords) -> Self {
         let (article, analysis) = (&item.article, &item.analysis);
         let body = body_spans(article);
-        let in_body = |s: &Span| body.iter().any(|b| b.overlaps(*s));
         let spans: Vec<Span> = if analysis.sentences.is_empty() {
             body.clone()
         } else {
-            analysis.sentences.iter().copied().filter(in_body).collect()
+            analysis.sentences.iter().copied().filter(|s| s.overlaps_any(&body)).collect()
         };
+        let dated = article.published.is_some();
         let sentences: Vec<Sentence> = spans
             .iter()
             .map(|s| Sentence {
                 words: distinct(content.of(s.slice(&article.text))),
-                days: analysis
-                    .times
-                    .iter()
-                    .filter(|t| article.published.is_some() && t.kind == TimeType::Date && s.contains(t.span))
+                days: s
+                    .select(&analysis.times, |t| t.span)
+                    .filter(|t| dated && t.kind == TimeType::Date)
                     .filter_map(|t| PartialDate::parse(&t.value)?.to_date())
                     .collect(),
             })
             .collect();
         let keys = distinct(sentences.iter().flat_map(|s| s.words.iter().copied()).collect());
-        let mut entities: Vec<String> = analysis
-            .entities
+        let mut entities: Vec<String> = body
             .iter()
-            .filter(|m| m.kind != chronicle_model::EntityKind::Other && body.iter().any(|b| b.contains(m.span)))
+            .flat_map(|b| b.select(&analysis.entities, |m| m.span))
+            .filter(|m| m.kind != chronicle_model::EntityKind::Other)
             .map(|m| m.id.clone())
             .collect();
         entities.sort();

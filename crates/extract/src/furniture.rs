@@ -2,6 +2,10 @@
 //! HTML paths: whole short lines such as "Share", "2 min read" or "Leave a Reply", and the class and id names of
 //! page elements that hold furniture (share bars, cookie banners, related-article lists…).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::dates::month_number;
 
 /// Whole lines that are furniture, normalised (lowercase, words separated by single spaces, no punctuation).
@@ -666,13 +670,20 @@ fn is_more_stories(words: &[&str]) -> bool {
 
 /// Whether a class or id attribute names a furniture box (share bar, cookie banner, related list, comments…).
 pub fn is_furniture_name(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    if BODY_NAMES.iter().any(|body| name.contains(body)) {
+    static BODY: LazyLock<AhoCorasick> = LazyLock::new(|| fragments(BODY_NAMES));
+    static BOXES: LazyLock<AhoCorasick> = LazyLock::new(|| fragments(BOX_NAMES));
+    let is_box_word = |word: &str| BOX_WORDS.iter().any(|box_word| box_word.eq_ignore_ascii_case(word));
+    if name.is_empty() || BODY.is_match(name) {
         return false;
     }
-    BOX_NAMES.iter().any(|fragment| name.contains(fragment))
-        || name.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| BOX_WORDS.contains(&word))
-        || name.split_whitespace().any(|word| BOX_WORDS.contains(&word))
+    BOXES.is_match(name)
+        || name.split(|c: char| !c.is_ascii_alphanumeric()).any(is_box_word)
+        || name.split_whitespace().any(is_box_word)
+}
+
+/// A matcher of any of the fragments, in any case.
+fn fragments(fragments: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(fragments).expect("fixed fragments build a matcher")
 }
 
 fn starts_with_words(words: &str, lead: &str) -> bool {

@@ -10,12 +10,14 @@ mod html;
 pub mod score;
 mod text;
 
+use std::collections::BTreeMap;
+
 use chronicle_model::{Article, Date, InputError, RawDocument, RawFormat, Span};
 
 pub use html::extract_html;
 
 /// What HTML extraction found: the main text, its paragraphs as spans into it, and the page's metadata.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Extracted {
     pub title: Option<String>,
     /// The main text: paragraphs separated by blank lines.
@@ -23,6 +25,8 @@ pub struct Extracted {
     /// The paragraphs, as byte spans into `text`.
     pub paragraphs: Vec<Span>,
     pub published: Option<Date>,
+    /// The date of the last modification, when the page gives one.
+    pub modified: Option<Date>,
     pub author: Option<String>,
     /// The site's name (`og:site_name`).
     pub site: Option<String>,
@@ -30,6 +34,13 @@ pub struct Extracted {
     pub url: Option<String>,
     /// ISO 639 code from `<html lang>` or the page's metadata.
     pub language: Option<String>,
+    /// Where each metadata field found was read: field ("title", "published", "modified", "author", "site", "url",
+    /// "language") → source ("json-ld", "meta", "link", "title", "h1", "time", "text", "url", "lang", "given",
+    /// "fetched": the crawl date a WARC record carries).
+    pub sources: BTreeMap<&'static str, &'static str>,
+    /// How much the extraction looks like an article's text, in [0, 1] (a heuristic: text length, its share of the
+    /// page's prose, title and date found).
+    pub confidence: f32,
 }
 
 /// Extracts an article: plain text is cleaned of site furniture (body spans exclude furniture lines; text kept

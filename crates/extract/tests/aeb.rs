@@ -20,6 +20,7 @@ fn aeb_dev_f1_stays_above_the_floor() {
         let doc = read(&Input::File(path)).next().unwrap().unwrap();
         let extracted = extract_html(&doc.content, None);
         dated += usize::from(extracted.published.is_some());
+        assert_eq!(extracted.published.is_some(), extracted.sources.contains_key("published"), "{id}");
         pages.push(Counts::of(page["articleBody"].as_str().unwrap(), &extracted.text));
     }
     assert_eq!(pages.len(), 85);

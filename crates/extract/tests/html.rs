@@ -189,3 +189,78 @@ fn lists_under_a_furniture_heading_are_dropped_and_other_lists_kept() {
     assert!(page.text.contains("Ministers joined the first session."));
     assert!(!page.text.contains("plague") && !page.text.contains("More Great"));
 }
+
+#[test]
+fn metadata_fields_name_their_source() {
+    let en = fixture("en.html");
+    assert_eq!(en.sources.get("published"), Some(&"meta"));
+    assert_eq!(en.sources.get("url"), Some(&"link"));
+    assert_eq!(en.sources.get("language"), Some(&"lang"));
+    let de = fixture("de.html");
+    assert_eq!(de.sources.get("published"), Some(&"json-ld"));
+    assert_eq!(de.sources.get("author"), Some(&"json-ld"));
+    assert_eq!(fixture("fr.html").sources.get("title"), Some(&"title"));
+    assert_eq!(en.sources.get("modified"), None);
+    assert_eq!(en.modified, None);
+}
+
+#[test]
+fn modification_dates_are_read_from_json_ld_and_meta_tags() {
+    let body = "<body><article><p>Assad met Putin in Moscow on Wednesday, the Kremlin said.</p></article></body>";
+    let json_ld = format!(
+        r#"<head><script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "2023-03-15T08:00:00Z",
+        "dateModified": "2023-03-16T09:30:00Z"}}</script></head>{body}"#
+    );
+    let page = extract_html(&json_ld, None);
+    assert_eq!(page.published.map(|date| date.to_string()).as_deref(), Some("2023-03-15"));
+    assert_eq!(page.modified.map(|date| date.to_string()).as_deref(), Some("2023-03-16"));
+    assert_eq!(page.sources.get("modified"), Some(&"json-ld"));
+    let meta =
+        format!(r#"<head><meta property="article:modified_time" content="2024-07-26T10:00:00+03:00"></head>{body}"#);
+    let page = extract_html(&meta, None);
+    assert_eq!(page.modified.map(|date| date.to_string()).as_deref(), Some("2024-07-26"));
+    assert_eq!((page.sources.get("modified"), page.published), (Some(&"meta"), None));
+}
+
+#[test]
+fn the_crawl_date_of_a_warc_record_is_the_date_of_last_resort() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |body: &str| {
+        let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+        format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{}>\r\nWARC-Date: 2023-03-17T01:02:03Z\r\n\
+             WARC-Target-URI: https://news.example.com/world/talks\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+            body.len(),
+            block.len()
+        )
+    };
+    let undated = "<html><body><article><p>Assad met Putin in Moscow on Wednesday, the Kremlin said.</p></article>";
+    let dated =
+        r#"<html><head><meta property="article:published_time" content="2023-03-15"></head><body><p>Talks.</p>"#;
+    let path = dir.path().join("crawl.warc");
+    std::fs::write(&path, record(undated) + &record(dated)).unwrap();
+    let docs: Vec<RawDocument> =
+        chronicle_source::read(&chronicle_source::Input::File(path)).map(Result::unwrap).collect();
+    let undated = extract_html(&docs[0].content, docs[0].url.as_deref());
+    assert_eq!(undated.published.map(|date| date.to_string()).as_deref(), Some("2023-03-17"));
+    assert_eq!(undated.sources.get("published"), Some(&"fetched"));
+    assert_eq!(undated.text, "Assad met Putin in Moscow on Wednesday, the Kremlin said.");
+    let dated = extract_html(&docs[1].content, docs[1].url.as_deref());
+    assert_eq!(dated.published.map(|date| date.to_string()).as_deref(), Some("2023-03-15"));
+    assert_eq!(dated.sources.get("published"), Some(&"meta"));
+    let article = extract(docs[0].clone()).unwrap();
+    assert_eq!(article.published.map(|date| date.to_string()).as_deref(), Some("2023-03-17"));
+    assert_eq!(article.url.as_deref(), Some("https://news.example.com/world/talks"));
+}
+
+#[test]
+fn confidence_is_high_for_articles_and_low_for_scraps() {
+    for name in ["en.html", "de.html", "fr.html", "es.html"] {
+        let page = fixture(name);
+        assert!((0.6..=1.0).contains(&page.confidence), "{name}: {}", page.confidence);
+    }
+    let scrap =
+        extract_html("<html><body><p>Subscribe to read the full story.</p><a href=/>Home</a></body></html>", None);
+    assert!(scrap.confidence < 0.3, "{}", scrap.confidence);
+    assert_eq!(extract_html("", None).confidence, 0.0);
+}

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Span};
 
 /// What the analysis of one article found. Analysis never fails: an empty text gives an empty analysis.
+/// Every list is ordered by span start.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The document creation time the times were resolved against: the publication date, else an estimate

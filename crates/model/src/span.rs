@@ -34,4 +34,39 @@ impl Span {
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+
+    /// The items of `sorted` (ordered by span start) that lie within this span, found by binary search.
+    pub fn select<T>(self, sorted: &[T], span_of: impl Fn(&T) -> Span) -> impl Iterator<Item = &T> {
+        let from = sorted.partition_point(|t| span_of(t).start < self.start);
+        let to = from + sorted[from..].partition_point(|t| span_of(t).start < self.end);
+        sorted[from..to].iter().filter(move |t| span_of(t).end <= self.end)
+    }
+
+    /// Whether this span overlaps one of `sorted` (ordered by start, not overlapping each other).
+    pub fn overlaps_any(self, sorted: &[Span]) -> bool {
+        let first_ending_after = sorted.partition_point(|s| s.end <= self.start);
+        sorted.get(first_ending_after).is_some_and(|s| s.overlaps(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_finds_the_spans_inside() {
+        let spans = [Span::new(0, 3), Span::new(4, 8), Span::new(6, 12), Span::new(12, 15)];
+        let inside: Vec<Span> = Span::new(4, 12).select(&spans, |s| *s).copied().collect();
+        assert_eq!(inside, [Span::new(4, 8), Span::new(6, 12)]);
+        assert_eq!(Span::new(20, 30).select(&spans, |s| *s).count(), 0);
+    }
+
+    #[test]
+    fn overlaps_any_uses_sorted_spans() {
+        let body = [Span::new(0, 3), Span::new(10, 20)];
+        assert!(Span::new(2, 5).overlaps_any(&body));
+        assert!(Span::new(15, 16).overlaps_any(&body));
+        assert!(!Span::new(3, 10).overlaps_any(&body));
+        assert!(!Span::new(25, 30).overlaps_any(&body));
+    }
 }

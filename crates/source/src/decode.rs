@@ -7,6 +7,12 @@ const CHARSET_SCAN_BYTES: usize = 4096;
 /// Decodes bytes to UTF-8: BOM, else valid UTF-8, else (for HTML) the `<meta charset>`/http-equiv charset, else a
 /// detected legacy encoding. Binary data (NUL bytes or many control characters) is an error with the reason.
 pub fn decode(bytes: &[u8], html: bool) -> Result<String, String> {
+    decode_declared(bytes, html, None)
+}
+
+/// [`decode`] with the charset declared by the transport (an HTTP `Content-Type`), which comes after the BOM and
+/// valid UTF-8 but before the document's own declaration.
+pub(crate) fn decode_declared(bytes: &[u8], html: bool, charset: Option<&str>) -> Result<String, String> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
         return Ok(text.into_owned());
@@ -15,7 +21,8 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<String, String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
-    let declared = if html { declared_charset(bytes) } else { None };
+    let transport = charset.and_then(|label| Encoding::for_label(label.as_bytes())).filter(|&e| is_legacy(e));
+    let declared = transport.or_else(|| if html { declared_charset(bytes) } else { None });
     let encoding = declared.unwrap_or_else(|| {
         let mut detector = EncodingDetector::new();
         detector.feed(bytes, true);
@@ -49,7 +56,12 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
         .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
         .collect();
-    Encoding::for_label(&label).filter(|&encoding| encoding != UTF_16LE && encoding != UTF_16BE && encoding != UTF_8)
+    Encoding::for_label(&label).filter(|&encoding| is_legacy(encoding))
+}
+
+/// Neither UTF-8 (already ruled out) nor UTF-16 (which has NUL bytes, ruled out as binary without a BOM).
+fn is_legacy(encoding: &'static Encoding) -> bool {
+    encoding != UTF_16LE && encoding != UTF_16BE && encoding != UTF_8
 }
 
 #[cfg(test)]
@@ -80,6 +92,13 @@ mod tests {
         let http_equiv =
             b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\"><p>\xED\xCF\xD3\xCB\xD7\xC1</p>";
         assert!(decode(http_equiv, true).unwrap().contains("Москва"));
+    }
+
+    #[test]
+    fn transport_charset_comes_before_the_documents_own() {
+        let page = b"<meta charset=\"iso-8859-7\"><p>\xE1\xE8\xDE\xED\xE1</p>";
+        assert!(decode_declared(page, true, Some("koi8-r")).unwrap().contains("АХчМА"));
+        assert!(decode_declared(page, true, Some("no-such-charset")).unwrap().contains("αθήνα"));
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! Reads articles from files, folders, standard input, JSONL and gzip, decoding any encoding to UTF-8.
+//! Reads articles from files, folders, standard input, JSONL, WARC and gzip, decoding any encoding to UTF-8.
 //!
 //! [`discover`] expands the paths given on a command line into [`Input`]s, [`read`] turns one input into a stream of
-//! [`RawDocument`]s (one per file, or one per JSONL line) and [`decode`] turns bytes in any encoding into UTF-8.
+//! [`RawDocument`]s (one per file, JSONL line or WARC response record) and [`decode`] turns bytes in any encoding into UTF-8.
 //! Errors are per input or per document, so one bad file or line never stops the others.
 
 mod decode;
 mod discover;
 mod jsonl;
 mod read;
+mod warc;
 
 pub use chronicle_model::{InputError, RawDocument, RawFormat};
 pub use decode::decode;

@@ -5,12 +5,13 @@ use std::path::Path;
 use flate2::bufread::MultiGzDecoder;
 
 use crate::jsonl::JsonLines;
+use crate::warc::WarcRecords;
 use crate::{decode, input_error, Input, InputError, RawDocument, RawFormat};
 
 /// The largest document read whole (a text or HTML file after decompression, or one JSONL line): 64 MiB.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
-const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+pub(crate) const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// What an input holds, from its name or, failing that, its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,10 +19,12 @@ enum Kind {
     Text,
     Html,
     Jsonl,
+    Warc,
 }
 
-/// Reads one input: yields its documents (one for a text or HTML file, one per JSONL line), streaming, with errors
-/// per document: a malformed JSONL line is an [`InputError`] naming `path:LINE`, and the next lines go on.
+/// Reads one input: yields its documents (one for a text or HTML file, one per JSONL line, one per HTML response
+/// record of a WARC file), streaming, with errors per document: a malformed JSONL line is an [`InputError`] naming
+/// `path:LINE`, a malformed WARC record one naming `path:record N`, and the next ones go on.
 pub fn read(input: &Input) -> Box<dyn Iterator<Item = Result<RawDocument, InputError>> + Send> {
     let name = input.name();
     let opened = open(input).and_then(|mut reader| {
@@ -37,6 +40,7 @@ pub fn read(input: &Input) -> Box<dyn Iterator<Item = Result<RawDocument, InputE
     });
     match opened {
         Ok((reader, Kind::Jsonl)) => Box::new(JsonLines::new(reader, name)),
+        Ok((reader, Kind::Warc)) => Box::new(WarcRecords::new(reader, name)),
         Ok((reader, kind)) => Box::new(std::iter::once(read_whole(reader, input, kind))),
         Err(error) => Box::new(std::iter::once(Err(input_error(name, error.to_string())))),
     }
@@ -70,12 +74,17 @@ fn kind_from_name(path: &Path) -> Option<Kind> {
         "txt" | "text" => Some(Kind::Text),
         "html" | "htm" | "xhtml" => Some(Kind::Html),
         "jsonl" | "ndjson" => Some(Kind::Jsonl),
+        "warc" => Some(Kind::Warc),
         _ => None,
     }
 }
 
-/// HTML if the content starts with `<` (after a BOM and whitespace), JSONL (standard input only) if with `{`.
+/// WARC if the content starts with `WARC/`, HTML if with `<` (after a BOM and whitespace), JSONL (standard input only)
+/// if with `{`.
 fn sniff(start: &[u8], allow_jsonl: bool) -> Kind {
+    if start.starts_with(b"WARC/") {
+        return Kind::Warc;
+    }
     let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
     match start.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'<') => Kind::Html,
@@ -141,6 +150,7 @@ mod tests {
         assert_eq!(sniff(b"\n{\"id\": 1}", true), Kind::Jsonl);
         assert_eq!(sniff(b"{\"id\": 1}", false), Kind::Text);
         assert_eq!(sniff(b"Moscow (AFP)", true), Kind::Text);
+        assert_eq!(sniff(b"WARC/1.0\r\n", false), Kind::Warc);
     }
 
     #[test]
@@ -150,5 +160,6 @@ mod tests {
         assert_eq!(id("a.html.gz"), "a");
         assert_eq!(id("README"), "README");
         assert_eq!(kind_from_name(Path::new("x.JSONL.GZ")), Some(Kind::Jsonl));
+        assert_eq!(kind_from_name(Path::new("CC-NEWS-20230315.warc.gz")), Some(Kind::Warc));
     }
 }

@@ -157,3 +157,136 @@ fn size_limit_accepts_60_mb_and_rejects_more_than_64_mib() {
     let error = read_one(&write(dir.path(), "huge.txt.gz", &gzip(huge.as_bytes()))).unwrap_err();
     assert!(error.reason.contains("64 MiB"), "{error}");
 }
+
+/// A WARC record built in code: its type, extra header fields and block.
+fn warc_record(kind: &str, fields: &[(&str, &str)], block: &[u8]) -> Vec<u8> {
+    let mut record = format!("WARC/1.0\r\nWARC-Type: {kind}\r\n");
+    for (name, value) in fields {
+        record.push_str(&format!("{name}: {value}\r\n"));
+    }
+    record.push_str(&format!("Content-Length: {}\r\n\r\n", block.len()));
+    let mut bytes = record.into_bytes();
+    bytes.extend_from_slice(block);
+    bytes.extend_from_slice(b"\r\n\r\n");
+    bytes
+}
+
+/// An HTML response record as CC-NEWS writes them.
+fn warc_response(uuid: &str, url: &str, http_headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut block = format!("HTTP/1.1 200 OK\r\n{http_headers}\r\n").into_bytes();
+    block.extend_from_slice(body);
+    let id = format!("<urn:uuid:{uuid}>");
+    let fields = [
+        ("WARC-Record-ID", id.as_str()),
+        ("WARC-Target-URI", url),
+        ("WARC-Date", "2023-03-16T04:05:06Z"),
+        ("Content-Type", "application/http; msgtype=response"),
+    ];
+    warc_record("response", &fields, &block)
+}
+
+/// Records gzipped one by one and concatenated, as CC-NEWS does.
+fn warc_gz(records: &[Vec<u8>]) -> Vec<u8> {
+    records.iter().flat_map(|record| gzip(record)).collect()
+}
+
+fn article_html(sentence: &str) -> String {
+    format!("<html><head><title>T</title></head><body><article><p>{sentence}</p></article></body></html>")
+}
+
+#[test]
+fn reads_html_responses_from_gzipped_warc_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = b"<html><body><p>Le pr\xE9sident a d\xE9clar\xE9 qu'il viendrait.</p></body></html>";
+    let chunked: String = ["<html><body><p>Assad met Putin in Moscow.", "</p></body></html>", ""]
+        .iter()
+        .map(|chunk| format!("{:x}\r\n{chunk}\r\n", chunk.len()))
+        .collect();
+    let records = [
+        warc_record("warcinfo", &[("WARC-Record-ID", "<urn:uuid:info>")], b"software: test\r\n"),
+        warc_record("request", &[("WARC-Target-URI", "https://a.example/1")], b"GET /1 HTTP/1.1\r\n\r\n"),
+        warc_response(
+            "0001",
+            "https://a.example/1",
+            "Content-Type: text/html; charset=utf-8\r\n",
+            article_html("Erdogan spoke.").as_bytes(),
+        ),
+        warc_response("0002", "https://b.example/2", "Content-Type: text/html; charset=ISO-8859-1\r\n", latin1),
+        warc_response("0003", "https://c.example/3", "Content-Type: image/png\r\n", b"\x89PNG"),
+        warc_response(
+            "0004",
+            "https://d.example/4",
+            "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+            chunked.as_bytes(),
+        ),
+        warc_response(
+            "0005",
+            "https://e.example/5",
+            "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
+            &gzip(article_html("Peskov said so.").as_bytes()),
+        ),
+        warc_response("0006", "https://f.example/6", "Content-Encoding: gzip\r\n", article_html("Decoded.").as_bytes()),
+    ];
+    let path = write(dir.path(), "CC-NEWS-test.warc.gz", &warc_gz(&records));
+    let docs: Vec<RawDocument> = read_path(&path).into_iter().map(Result::unwrap).collect();
+    let ids: Vec<&str> = docs.iter().map(|doc| doc.id.as_str()).collect();
+    assert_eq!(ids, ["0001", "0002", "0004", "0005", "0006"]);
+    assert_eq!(docs[0].url.as_deref(), Some("https://a.example/1"));
+    assert_eq!(docs[0].origin, format!("{}:record 3", path.display()));
+    assert_eq!(docs[0].format, RawFormat::Html);
+    assert!(docs[0].content.contains("<p>Erdogan spoke.</p>"));
+    assert!(docs[0].content.contains("2023-03-16"), "the crawl date travels with the page");
+    assert!(docs[1].content.contains("Le président a déclaré"));
+    assert!(docs[2].content.contains("Assad met Putin in Moscow.</p>"));
+    assert!(docs[3].content.contains("Peskov said so."));
+    assert!(docs[4].content.contains("Decoded."), "a payload stored decoded under a gzip header is read as is");
+    let unnamed = write(dir.path(), "stream.bin", &warc_gz(&records[2..3]));
+    assert_eq!(read_one(&unnamed).unwrap().id, "0001", "WARC is recognised by its first bytes");
+}
+
+#[test]
+fn a_malformed_warc_record_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let good =
+        |n: &str| warc_response(n, "https://a.example/", "Content-Type: text/html\r\n", article_html(n).as_bytes());
+    let no_length = b"WARC/1.0\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>lost</p>\r\n\r\n".to_vec();
+    let bad_chunks = warc_response("bad", "https://a.example/", "Transfer-Encoding: chunked\r\n", b"zz\r\n<p>");
+    let not_http = warc_record("response", &[("WARC-Record-ID", "<urn:uuid:x>")], b"<p>no status line</p>");
+    let records = [good("a"), no_length, good("b"), bad_chunks, not_http, good("c")];
+    let path = write(dir.path(), "mixed.warc", &records.concat());
+    let results = read_path(&path);
+    let ids: Vec<&str> = results.iter().filter_map(|result| result.as_ref().ok()).map(|doc| doc.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let errors: Vec<&InputError> = results.iter().filter_map(|result| result.as_ref().err()).collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert_eq!(errors[0].input, format!("{}:record 2", path.display()));
+    assert!(errors[0].reason.contains("Content-Length"));
+    assert!(errors[1].reason.contains("chunked") && errors[1].input.ends_with(":record 4"));
+    assert!(errors[2].reason.contains("HTTP"));
+}
+
+#[test]
+fn a_truncated_warc_ends_with_an_error_naming_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |n: &str| warc_response(n, "https://a.example/", "", article_html(n).as_bytes());
+    let mut bytes = warc_gz(&[record("a"), record("b")]);
+    bytes.truncate(bytes.len() - 30);
+    let results = read_path(&write(dir.path(), "cut.warc.gz", &bytes));
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0].as_ref().unwrap().id, "a");
+    let error = results[1].as_ref().unwrap_err();
+    assert!(error.input.ends_with("cut.warc.gz:record 2"), "{error:?}");
+    assert!(error.reason.contains("truncated"), "{error:?}");
+}
+
+#[test]
+fn warc_records_stream_one_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = article_html(&"Assad met Putin in Moscow. ".repeat(2000));
+    let records: Vec<Vec<u8>> =
+        (0..300).map(|n| warc_response(&n.to_string(), "https://a.example/", "", page.as_bytes())).collect();
+    let path = write(dir.path(), "many.warc.gz", &warc_gz(&records));
+    let mut documents = read(&Input::File(path));
+    assert_eq!(documents.next().unwrap().unwrap().id, "0");
+    assert_eq!(documents.count(), 299);
+}

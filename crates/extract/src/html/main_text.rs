@@ -17,7 +17,7 @@ const MIN_ALTERNATIVES: usize = 3;
 const BODY_HINTS: &[&str] = &["article", "body", "content", "entry", "main", "post", "story", "text", "blog"];
 
 /// The chunks of the page's main text, in reading order, without furniture lines and link lists.
-pub(crate) fn main_chunks(page: &Page) -> Vec<&Chunk> {
+pub(crate) fn main_chunks<'p>(page: &'p Page<'_>) -> Vec<&'p Chunk> {
     let scores = scores(page);
     let Some(top) = best(&scores) else {
         return content(page.chunks.iter());
@@ -82,23 +82,23 @@ fn scores(page: &Page) -> Vec<Option<f64>> {
 /// A container's score before its paragraphs count: by tag, and by what its class and id say.
 fn initial_score(page: &Page, element: usize) -> f64 {
     let info = &page.elements[element];
-    let by_tag = match info.tag.as_str() {
+    let by_tag = match info.tag {
         "div" | "article" | "main" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    by_tag + name_weight(&info.names)
+    by_tag + name_weight(info.class) + name_weight(info.id)
 }
 
-fn name_weight(names: &str) -> f64 {
-    let names = names.to_ascii_lowercase();
+fn name_weight(name: &str) -> f64 {
+    let name = name.to_ascii_lowercase();
     let mut weight = 0.0;
-    if is_furniture_name(&names) {
+    if is_furniture_name(&name) {
         weight -= 25.0;
     }
-    if BODY_HINTS.iter().any(|hint| names.contains(hint)) {
+    if BODY_HINTS.iter().any(|hint| name.contains(hint)) {
         weight += 25.0;
     }
     weight
@@ -180,12 +180,13 @@ fn selected(page: &Page, scores: &[Option<f64>], top: usize) -> Vec<usize> {
     let Some(parent) = page.elements[top].parent else { return vec![top] };
     let top_score = scores[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
-    let top_names = page.elements[top].names.trim();
+    let names = |element: usize| (page.elements[element].class.trim(), page.elements[element].id.trim());
+    let top_names = names(top);
     (parent + 1..=page.elements[parent].last)
         .filter(|&element| page.elements[element].parent == Some(parent))
         .filter(|&element| {
-            let info = &page.elements[element];
-            let bonus = if !top_names.is_empty() && info.names.trim() == top_names { top_score * 0.2 } else { 0.0 };
+            let named_alike = top_names != ("", "") && names(element) == top_names;
+            let bonus = if named_alike { top_score * 0.2 } else { 0.0 };
             element == top
                 || scores[element].is_some_and(|score| score + bonus >= threshold)
                 || is_prose_paragraph(page, element)

@@ -1,6 +1,8 @@
 //! Page metadata: title, publication date, author, site, canonical URL and language, from meta tags, JSON-LD,
 //! `<title>`, `<h1>`, `<time>`, `<html lang>` and the URL.
 
+use std::collections::BTreeMap;
+
 use chronicle_model::Date;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
@@ -37,15 +39,43 @@ const MAX_DATE_TEXT: usize = 120;
 /// Separators between a headline and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « "];
 
-/// What a page says about itself.
+/// Meta names that carry the date of the last modification, best first.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+];
+
+/// The meta tag through which a reader passes the date a page was fetched (`chronicle_source` adds it to WARC
+/// records): the publication date of last resort.
+const FETCHED_META: &str = "chronicle:fetched";
+
+/// What a page says about itself, and where each field was found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Metadata {
     pub title: Option<String>,
     pub published: Option<Date>,
+    pub modified: Option<Date>,
     pub author: Option<String>,
     pub site: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// Field name → source ("json-ld", "meta", "link", "title", "h1", "time", "text", "url", "lang", "fetched").
+    pub sources: BTreeMap<&'static str, &'static str>,
+}
+
+/// The first candidate with a value, and the value with its source recorded under the field's name.
+fn first<T>(
+    sources: &mut BTreeMap<&'static str, &'static str>,
+    field: &'static str,
+    candidates: impl IntoIterator<Item = (&'static str, Option<T>)>,
+) -> Option<T> {
+    let (source, value) = candidates.into_iter().find_map(|(source, value)| Some((source, value?)))?;
+    sources.insert(field, source);
+    Some(value)
 }
 
 /// The raw metadata found in one pass over the page.
@@ -68,6 +98,7 @@ struct Found {
 #[derive(Default)]
 struct LinkedData {
     published: Option<String>,
+    modified: Option<String>,
     headline: Option<String>,
     author: Option<String>,
     publisher: Option<String>,
@@ -77,42 +108,92 @@ struct LinkedData {
 /// Reads the metadata of a parsed page; `url` is where the page came from, if known.
 pub(crate) fn read(document: &Html, url: Option<&str>) -> Metadata {
     let found = find(document);
+    let data = &found.linked_data;
     let meta = |keys: &[&str]| {
         keys.iter().find_map(|key| found.metas.iter().find(|(name, _)| name == key).map(|(_, content)| clean(content)))
     };
-    let site = meta(&["og:site_name", "application-name"]).or(found.linked_data.publisher.clone());
-    let title = meta(&["og:title", "twitter:title"])
-        .or(found.linked_data.headline.clone())
-        .or_else(|| found.title.as_deref().map(|title| strip_site_name(&clean(title), site.as_deref())))
-        .or(found.h1.as_deref().map(clean))
-        .filter(|title| !title.is_empty());
-    let canonical = found.canonical.clone().or_else(|| meta(&["og:url"])).filter(|link| link.starts_with("http"));
-    let page_url = url.map(str::to_string).or(canonical.clone());
-    let published = found
-        .linked_data
-        .published
+    let date = |value: Option<&String>| value.and_then(|value| parse_date(value));
+    let mut sources = BTreeMap::new();
+    let site = first(
+        &mut sources,
+        "site",
+        [("meta", meta(&["og:site_name", "application-name"])), ("json-ld", data.publisher.clone())],
+    );
+    let title = first(
+        &mut sources,
+        "title",
+        [
+            ("meta", meta(&["og:title", "twitter:title"])),
+            ("json-ld", data.headline.as_deref().map(clean)),
+            ("title", found.title.as_deref().map(|title| strip_site_name(&clean(title), site.as_deref()))),
+            ("h1", found.h1.as_deref().map(clean)),
+        ]
+        .map(|(source, title)| (source, title.filter(|title| !title.is_empty()))),
+    );
+    let canonical = [("link", found.canonical.clone()), ("meta", meta(&["og:url"]))]
+        .map(|(source, link)| (source, link.filter(|link| link.starts_with("http"))));
+    let page_url = url.map(str::to_string).or(canonical.iter().find_map(|(_, link)| link.clone()));
+    let meta_dates = DATE_META
         .iter()
-        .cloned()
-        .chain(DATE_META.iter().filter_map(|key| meta(&[key])))
+        .filter_map(|key| meta(&[key]))
         .chain(found.metas.iter().filter(|(key, _)| is_publication_date_key(key)).map(|(_, value)| value.clone()))
-        .chain(found.marked_published.clone())
-        .find_map(|value| parse_date(&value))
-        .or_else(|| page_url.as_deref().and_then(date_in_url))
-        .or(found.class_date)
-        .or_else(|| found.time_first.as_deref().and_then(parse_date));
-    let author = meta(&["author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator"])
-        .into_iter()
-        .chain(found.linked_data.author.clone())
-        .map(|author| clean(author.strip_prefix("By ").or(author.strip_prefix("by ")).unwrap_or(&author)))
-        .find(|author| !author.is_empty() && !author.starts_with("http"));
-    let language = found
-        .lang
-        .clone()
-        .into_iter()
-        .chain(meta(&["content-language", "language", "og:locale"]))
-        .chain(found.linked_data.language.clone())
-        .find_map(|tag| language_code(&tag));
-    Metadata { title, published, author, site, url: canonical.or(url.map(str::to_string)), language }
+        .find_map(|value| parse_date(&value));
+    let published = first(
+        &mut sources,
+        "published",
+        [
+            ("json-ld", date(data.published.as_ref())),
+            ("meta", meta_dates),
+            ("time", date(found.marked_published.as_ref())),
+            ("url", page_url.as_deref().and_then(date_in_url)),
+            ("text", found.class_date),
+            ("time", date(found.time_first.as_ref())),
+            ("fetched", date(meta(&[FETCHED_META]).as_ref())),
+        ],
+    );
+    let modified = first(
+        &mut sources,
+        "modified",
+        [
+            ("json-ld", date(data.modified.as_ref())),
+            ("meta", MODIFIED_META.iter().filter_map(|key| meta(&[key])).find_map(|value| parse_date(&value))),
+        ],
+    );
+    let author_name = |author: Option<String>| {
+        author
+            .map(|author| clean(author.strip_prefix("By ").or(author.strip_prefix("by ")).unwrap_or(&author)))
+            .filter(|author| !author.is_empty() && !author.starts_with("http"))
+    };
+    let author = first(
+        &mut sources,
+        "author",
+        [
+            (
+                "meta",
+                author_name(meta(&[
+                    "author",
+                    "article:author",
+                    "byl",
+                    "parsely-author",
+                    "sailthru.author",
+                    "dc.creator",
+                ])),
+            ),
+            ("json-ld", author_name(data.author.clone())),
+        ],
+    );
+    let language = first(
+        &mut sources,
+        "language",
+        [
+            ("lang", found.lang.as_deref().and_then(language_code)),
+            ("meta", meta(&["content-language", "language", "og:locale"]).as_deref().and_then(language_code)),
+            ("json-ld", data.language.as_deref().and_then(language_code)),
+        ],
+    );
+    let given = ("given", url.map(str::to_string));
+    let url = first(&mut sources, "url", canonical.into_iter().chain([given]));
+    Metadata { title, published, modified, author, site, url, language, sources }
 }
 
 fn find(document: &Html) -> Found {
@@ -120,15 +201,22 @@ fn find(document: &Html) -> Found {
     for edge in document.tree.root().traverse() {
         let Edge::Open(node) = edge else { continue };
         let Node::Element(element) = node.value() else { continue };
-        let attr = |name| element.attr(name).map(str::to_string);
+        let attr = |name: &str| element.attrs().find(|(key, _)| *key == name).map(|(_, value)| value.to_string());
         let text = || ElementRef::wrap(node).map(|element| element.text().collect::<String>());
         let tag = element.name();
-        let marked = element.attr("pubdate").is_some()
-            || element.attr("itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("datepublished"));
+        let (mut marked, mut date_named) = (false, false);
+        for (name, value) in element.attrs() {
+            match name {
+                "pubdate" => marked = true,
+                "itemprop" => marked |= value.eq_ignore_ascii_case("datepublished"),
+                "class" | "id" => date_named |= names_a_date(value),
+                _ => {}
+            }
+        }
         if marked && tag != "meta" && found.marked_published.is_none() {
             found.marked_published = attr("datetime").or(attr("content")).or_else(text);
         }
-        if found.class_date.is_none() && (names_a_date(element.attr("class")) || names_a_date(element.id())) {
+        if found.class_date.is_none() && date_named {
             found.class_date = short_text(node).and_then(|text| parse_date(&text));
         }
         match tag {
@@ -166,6 +254,9 @@ fn read_linked_data(root: &Value, data: &mut LinkedData) {
                 let text = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_string);
                 if data.published.is_none() {
                     data.published = text("datePublished");
+                }
+                if data.modified.is_none() {
+                    data.modified = text("dateModified");
                 }
                 if data.headline.is_none() {
                     data.headline = text("headline");
@@ -219,11 +310,12 @@ fn is_publication_date_key(key: &str) -> bool {
 }
 
 /// Whether a class or id speaks of a publication date.
-fn names_a_date(names: Option<&str>) -> bool {
-    names.is_some_and(|names| {
-        let names = names.to_ascii_lowercase();
-        names.contains("date") || names.contains("publish")
-    })
+fn names_a_date(names: &str) -> bool {
+    contains_ignoring_case(names, "date") || contains_ignoring_case(names, "publish")
+}
+
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    haystack.as_bytes().windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn is_canonical(rel: &str) -> bool {

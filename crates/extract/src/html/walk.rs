@@ -106,13 +106,13 @@ pub(crate) struct Chunk {
 
 /// An element kept by the walk.
 #[derive(Debug, Clone)]
-pub(crate) struct ElementInfo {
+pub(crate) struct ElementInfo<'a> {
     pub parent: Option<usize>,
     /// The last element inside it (pre-order index): the element's subtree is `index..=last`.
     pub last: usize,
-    pub tag: String,
-    /// Class and id, space separated.
-    pub names: String,
+    pub tag: &'a str,
+    pub class: &'a str,
+    pub id: &'a str,
     /// Whether the class or id names a furniture box (share bar, related list, comments…).
     pub furniture: bool,
     /// Bytes of text inside it, and of that inside links.
@@ -122,15 +122,15 @@ pub(crate) struct ElementInfo {
 
 /// The chunks and elements of a page.
 #[derive(Debug, Default)]
-pub(crate) struct Page {
-    pub elements: Vec<ElementInfo>,
+pub(crate) struct Page<'a> {
+    pub elements: Vec<ElementInfo<'a>>,
     pub chunks: Vec<Chunk>,
 }
 
-impl Page {
+impl<'a> Page<'a> {
     /// The page without the text of furniture boxes: elements whose class or id names furniture, unless they
     /// hold most of the page's text (a wrapper such as `<div class="page has-sidebar">` holds the article too).
-    pub(crate) fn without_furniture_boxes(mut self) -> Page {
+    pub(crate) fn without_furniture_boxes(mut self) -> Page<'a> {
         let prose = |info: &ElementInfo| info.text_bytes - info.link_bytes.min(info.text_bytes);
         let page_prose = self.elements.first().map_or(0, prose);
         let mut excluded = vec![false; self.elements.len()];
@@ -159,8 +159,8 @@ impl Page {
 }
 
 /// The state of the walk: open elements, the block receiving text, and the text gathered so far.
-struct Walker {
-    page: Page,
+struct Walker<'a> {
+    page: Page<'a>,
     open: Vec<usize>,
     blocks: Vec<usize>,
     buffer: String,
@@ -171,7 +171,7 @@ struct Walker {
 }
 
 /// Walks the page, dropping chrome by tag, role and hidden state.
-pub(crate) fn walk(html: &Html) -> Page {
+pub(crate) fn walk(html: &Html) -> Page<'_> {
     let mut walker = Walker {
         page: Page::default(),
         open: Vec::new(),
@@ -188,14 +188,20 @@ pub(crate) fn walk(html: &Html) -> Page {
             (Edge::Close(node), Some(id)) if node.id() == id => skipping = None,
             (_, Some(_)) => {}
             (Edge::Open(node), None) => match node.value() {
-                Node::Element(element) if is_dropped(element) => skipping = Some(node.id()),
-                Node::Element(element) => walker.open_element(element),
+                Node::Element(element) => {
+                    let attributes = Attributes::of(element);
+                    if attributes.hidden || DROPPED_TAGS.contains(&element.name()) {
+                        skipping = Some(node.id());
+                    } else {
+                        walker.open_element(element.name(), &attributes);
+                    }
+                }
                 Node::Text(text) => walker.text(text),
                 _ => {}
             },
             (Edge::Close(node), None) => {
                 if let Node::Element(element) = node.value() {
-                    walker.close_element(element);
+                    walker.close_element(element.name());
                 }
             }
         }
@@ -204,31 +210,52 @@ pub(crate) fn walk(html: &Html) -> Page {
     walker.page
 }
 
-fn is_dropped(element: &Element) -> bool {
-    let tag = element.name();
-    if DROPPED_TAGS.contains(&tag) {
-        return true;
-    }
-    let attr = |name| element.attr(name).unwrap_or("");
-    let style = attr("style").to_ascii_lowercase().replace(' ', "");
-    element.attr("hidden").is_some()
-        || attr("aria-hidden") == "true"
-        || style.contains("display:none")
-        || style.contains("visibility:hidden")
-        || DROPPED_ROLES.contains(&attr("role"))
+/// The attributes the walk reads, found in one pass over the element's attributes.
+#[derive(Default)]
+struct Attributes<'a> {
+    class: &'a str,
+    id: &'a str,
+    hidden: bool,
 }
 
-impl Walker {
-    fn open_element(&mut self, element: &Element) {
-        let tag = element.name();
+impl<'a> Attributes<'a> {
+    fn of(element: &'a Element) -> Self {
+        let mut attributes = Attributes::default();
+        for (name, value) in element.attrs() {
+            match name {
+                "class" => attributes.class = value,
+                "id" => attributes.id = value,
+                "hidden" => attributes.hidden = true,
+                "aria-hidden" => attributes.hidden |= value.trim() == "true",
+                "style" => attributes.hidden |= style_hides(value),
+                "role" => attributes.hidden |= DROPPED_ROLES.contains(&value.trim()),
+                _ => {}
+            }
+        }
+        attributes
+    }
+}
+
+/// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
+fn style_hides(style: &str) -> bool {
+    style.split(';').filter_map(|declaration| declaration.split_once(':')).any(|(property, value)| {
+        let (property, value) = (property.trim(), value.trim());
+        (property.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+            || (property.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
+    })
+}
+
+impl<'a> Walker<'a> {
+    fn open_element(&mut self, tag: &'a str, attributes: &Attributes<'a>) {
         let index = self.page.elements.len();
-        let (class, id) = (element.attr("class").unwrap_or(""), element.id().unwrap_or(""));
+        let (class, id) = (attributes.class, attributes.id);
         let furniture = !PROTECTED_TAGS.contains(&tag) && (is_furniture_name(class) || is_furniture_name(id));
         self.page.elements.push(ElementInfo {
             parent: self.open.last().copied(),
             last: index,
-            tag: tag.to_string(),
-            names: format!("{class} {id}"),
+            tag,
+            class,
+            id,
             furniture,
             text_bytes: 0,
             link_bytes: 0,
@@ -247,8 +274,7 @@ impl Walker {
         }
     }
 
-    fn close_element(&mut self, element: &Element) {
-        let tag = element.name();
+    fn close_element(&mut self, tag: &str) {
         if BLOCK_TAGS.contains(&tag) {
             self.flush();
             self.blocks.pop();
@@ -310,7 +336,7 @@ impl Walker {
         if text.trim().is_empty() {
             return;
         }
-        let kind = match self.page.elements[element].tag.as_str() {
+        let kind = match self.page.elements[element].tag {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
             "li" | "dd" | "dt" => BlockKind::ListItem,
             _ => BlockKind::Other,
