@@ -123,33 +123,24 @@ fn hostile_html_does_not_crash() {
 }
 
 #[test]
-fn a_60_mb_file_is_handled() {
+fn a_60_mb_file_is_refused_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("huge.db");
-    // 60 MB of JSONL: some 600 long articles in one file, streamed.
-    let line = |i: usize| {
-        format!("{{\"id\": \"bulk-{i}\", \"text\": \"{}\"}}\n", format!("{GOOD_PARAGRAPH} Item {i}. ").repeat(1_000))
-    };
-    let one = line(0).len();
-    let mut bulk = String::with_capacity(60_000_000 + one);
-    let mut count = 0;
-    while bulk.len() < 60_000_000 {
-        bulk.push_str(&line(count));
-        count += 1;
-    }
-    let bulk = write(dir.path(), "bulk.jsonl", bulk.as_bytes());
-    // 60 MB in one plain-text document.
-    let huge = write(
-        dir.path(),
-        "huge.txt",
-        format!("{GOOD_PARAGRAPH}\n").repeat(60_000_000 / GOOD_PARAGRAPH.len()).as_bytes(),
+    // 60 MB in one plain-text document: more than any article, refused before analysis.
+    let huge = format!("{GOOD_PARAGRAPH}\n").repeat(60_000_000 / GOOD_PARAGRAPH.len());
+    let huge = write(dir.path(), "huge.txt", huge.as_bytes());
+    // 60 MB of JSONL: a good line, a 60 MB line, a good line.
+    let giant = "x".repeat(60_000_000);
+    let jsonl = format!(
+        "{{\"id\": \"before\", \"text\": \"{GOOD_PARAGRAPH}\"}}\n{{\"id\": \"giant\", \"text\": \"{giant}\"}}\n{{\"id\": \"after\", \"text\": \"{GOOD_PARAGRAPH} Again.\"}}\n"
     );
-    let out = chronicle(&db, &["ingest", "--json", bulk.to_str().unwrap(), huge.to_str().unwrap()]);
+    let jsonl = write(dir.path(), "giant.jsonl", jsonl.as_bytes());
+    let out = chronicle(&db, &["ingest", "--json", huge.to_str().unwrap(), jsonl.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(SOME_INPUTS_FAILED), "{stderr}");
+    assert!(stderr.contains("huge.txt") && stderr.contains("giant.jsonl:2"), "{stderr}");
+    assert!(stderr.contains("16 MiB"), "the reason names the limit: {stderr}");
     let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON summary");
-    let stored = report["stored"].as_u64().unwrap() as usize;
-    let huge_failed = stderr.contains("huge.txt");
-    assert_eq!(stored + huge_failed as usize, count + 1, "{stderr}");
-    assert_eq!(out.status.code(), Some(if huge_failed { SOME_INPUTS_FAILED } else { 0 }));
+    assert_eq!(report["stored"], 2);
+    assert_eq!(article_ids(&db), ["after", "before"]);
 }

@@ -63,15 +63,19 @@ pub fn date_votes(
     let text = &item.article.text;
     let dct = item.analysis.dct.or(item.article.published);
     let mut votes: BTreeMap<Date, f32> = BTreeMap::new();
+    let quotes: Vec<Span> = item.analysis.quotes.iter().map(|q| q.span).collect();
     for timex in item.analysis.times.iter().filter(|t| matches!(t.kind, TimeType::Date | TimeType::Time)) {
         let Some(day) = PartialDate::parse(&timex.value).and_then(PartialDate::to_date) else { continue };
         if item.article.published.is_none() && !names_year(timex.span.slice(text)) {
             continue;
         }
-        if item.analysis.quotes.iter().any(|q| q.span.overlaps(timex.span)) {
+        if timex.span.overlaps_any(&quotes) {
             continue;
         }
-        let Some(index) = sentences.iter().position(|s| s.contains(timex.span)) else { continue };
+        let index = sentences.partition_point(|s| s.end < timex.span.end);
+        if !sentences.get(index).is_some_and(|s| s.contains(timex.span)) {
+            continue;
+        }
         let sentence = sentences[index];
         let before = text.get(sentence.start..timex.span.start).unwrap_or("");
         let after = text.get(timex.span.end..sentence.end).unwrap_or("");

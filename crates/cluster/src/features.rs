@@ -5,7 +5,7 @@ use chronicle_model::{AnalyzedArticle, EntityKind, Span};
 use std::collections::HashSet;
 
 use crate::event_date::{date_votes, event_words};
-use crate::text::{body_sentences, Terms};
+use crate::text::Terms;
 use crate::tfidf::{normalize, Sparse, Vocabulary};
 use chronicle_model::Date;
 
@@ -44,7 +44,7 @@ impl Corpus {
         let mut counts = Vec::with_capacity(articles.len());
         for (i, item) in articles.iter().enumerate() {
             let text = &item.article.text;
-            let sentences = body_sentences(item);
+            let sentences = item.body_sentences();
             let headline_text = headline(item, &sentences);
             let lead: Vec<&str> = sentences.iter().take(LEAD_SENTENCES).map(|s| s.slice(text)).collect();
             let headline_terms = corpus.terms(i, &format!("{headline_text} {}", lead.join(" ")));

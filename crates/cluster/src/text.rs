@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chronicle_model::{AnalyzedArticle, Span};
+use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// A word: a maximal run of alphanumerics, apostrophes and hyphens inside it, with its byte span.
@@ -97,27 +97,6 @@ fn term_of(stemmer: &Stemmer, word: &str) -> Option<String> {
     let content =
         w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric() || c == '-') && STOPWORDS.binary_search(&w).is_err();
     content.then(|| stemmer.stem(w).into_owned())
-}
-
-/// The body spans, or the whole text when the body is not marked.
-pub fn body(item: &AnalyzedArticle) -> Vec<Span> {
-    if item.article.body.is_empty() {
-        vec![Span::new(0, item.article.text.len())]
-    } else {
-        item.article.body.clone()
-    }
-}
-
-/// The analysed sentences that lie in the body (the body spans when there are none), in order.
-pub fn body_sentences(item: &AnalyzedArticle) -> Vec<Span> {
-    let body = body(item);
-    let sentences: Vec<Span> =
-        item.analysis.sentences.iter().copied().filter(|s| body.iter().any(|b| b.contains(*s))).collect();
-    if sentences.is_empty() {
-        body
-    } else {
-        sentences
-    }
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ const MIN_REUSED_WORDS: usize = 10;
 /// Finds copies, shared passages and rewrites among articles (every article kept; only links are added).
 pub fn find_reuse(articles: &[AnalyzedArticle]) -> ReuseGraph {
     let words: Vec<Vec<Word>> =
-        articles.iter().map(|a| text::words(&a.article.text, &text::body_spans(&a.article))).collect();
+        articles.iter().map(|a| text::words(&a.article.text, &a.article.body_or_text())).collect();
     let shingles: Vec<Vec<u64>> = words.iter().map(|w| shingles::shingles(w)).collect();
     let signatures: Vec<_> = shingles.iter().map(|s| shingles::signature(s)).collect();
     let mut pairs = lsh::candidate_pairs(&signatures);

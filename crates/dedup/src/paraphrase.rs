@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chronicle_model::{AnalyzedArticle, Date, PartialDate, Span, TimeType};
 
 use crate::candidates::distinct;
-use crate::text::{body_spans, ContentWords};
+use crate::text::ContentWords;
 
 /// Content words two sentences must share to match.
 const MIN_SHARED_WORDS: usize = 4;
@@ -38,7 +38,7 @@ pub struct Profile {
 impl Profile {
     pub fn new(item: &AnalyzedArticle, content: &mut ContentWords) -> Self {
         let (article, analysis) = (&item.article, &item.analysis);
-        let body = body_spans(article);
+        let body = article.body_or_text();
         let spans: Vec<Span> = if analysis.sentences.is_empty() {
             body.clone()
         } else {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chronicle_model::{Article, Span};
+use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -11,15 +11,6 @@ use xxhash_rust::xxh3::xxh3_64;
 pub struct Word {
     pub span: Span,
     pub hash: u64,
-}
-
-/// The body spans of an article, or the whole text when the body is not marked.
-pub fn body_spans(article: &Article) -> Vec<Span> {
-    if article.body.is_empty() {
-        vec![Span::new(0, article.text.len())]
-    } else {
-        article.body.clone()
-    }
 }
 
 /// The words (maximal alphanumeric runs) inside `spans`, in text order.

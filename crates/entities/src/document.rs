@@ -6,7 +6,7 @@ use chronicle_model::{Date, EntityKind, Mention, Span};
 
 use crate::kb::KnowledgeBase;
 use crate::lexicon;
-use crate::normalize::{name_tokens, slug};
+use crate::normalize::{key, name_tokens, slug};
 
 /// What the words before an unknown name say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct Candidate {
     /// The knowledge-base entity, when the name is known.
     pub entity: Option<u32>,
     hint: Hint,
+    /// The kind the statistical tagger gives the name, when it finds it.
+    tagged: Option<EntityKind>,
     kind: EntityKind,
     id: String,
     name: String,
@@ -42,14 +44,22 @@ impl Candidate {
 
     /// A name the knowledge base does not know.
     pub fn unknown(span: Span, hint: Hint) -> Self {
-        Candidate { span, entity: None, hint, kind: EntityKind::Other, id: String::new(), name: String::new() }
+        Candidate {
+            span,
+            entity: None,
+            hint,
+            tagged: None,
+            kind: EntityKind::Other,
+            id: String::new(),
+            name: String::new(),
+        }
     }
 }
 
 /// The kind of an unknown name, from its words and what came before it: a title, a first name or a surname
 /// ending make a person. Names that are neither people nor places are most often organisations; names with
 /// digits are products, models or other things.
-fn guess_kind(kb: &KnowledgeBase, surface: &str, hint: Hint) -> EntityKind {
+fn guess_kind(kb: &KnowledgeBase, surface: &str, hint: Hint, tagged: Option<EntityKind>) -> EntityKind {
     let words: Vec<&str> = surface.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let first = words.first().copied().unwrap_or("");
     let last = words.last().copied().unwrap_or("");
@@ -58,6 +68,9 @@ fn guess_kind(kb: &KnowledgeBase, surface: &str, hint: Hint) -> EntityKind {
         && !organization_word
         && (words.iter().any(|w| kb.is_first_name(&deunicode::deunicode(w).to_lowercase()))
             || lexicon::has_surname_ending(last));
+    if let Some(kind) = tagged.filter(|_| matches!(hint, Hint::None | Hint::Preposition)) {
+        return kind;
+    }
     match hint {
         Hint::Title if !organization_word => EntityKind::Person,
         Hint::OrganizationName => EntityKind::Organization,
@@ -72,6 +85,56 @@ fn guess_kind(kb: &KnowledgeBase, surface: &str, hint: Hint) -> EntityKind {
     }
 }
 
+/// Combines the rules' candidates with the tagger's names.
+/// - Known names keep their entity and kind, except a gazetteer city the tagger reads as another kind of name
+///   ("Toyota" the company), and a known name alone inside a longer tagged name ("Garuda Indonesia", but not
+///   "Putin-Assad"), which becomes part of it and lends it its entity when of the same kind ("Apple Inc.").
+/// - An unknown name of the rules stays only when a title or a name word typed it ("Kasimo Bank") and the tagger
+///   sees no other name there, or only the part of it after a name word ("Lake | Varnoo").
+/// - The tagger's other names are added, linked when the knowledge base knows them whole, save a common word
+///   first in a sentence ("Later").
+pub fn combine(kb: &KnowledgeBase, text: &str, candidates: &mut Vec<Candidate>, tagged: &[(Span, EntityKind)]) {
+    let is_city = |e: u32| kb.entity(e).kind == EntityKind::Place && kb.entity(e).id.starts_with("geo:");
+    let within = |outer: Span, inner: Span| outer.start <= inner.start && inner.end <= outer.end && outer != inner;
+    let known: Vec<Span> = candidates.iter().filter(|c| c.entity.is_some()).map(|c| c.span).collect();
+    let wrapping: Vec<Span> =
+        tagged.iter().map(|(s, _)| *s).filter(|&s| known.iter().filter(|&&k| within(s, k)).count() == 1).collect();
+    let mut inner: Vec<(Span, u32)> = Vec::new();
+    candidates.retain_mut(|c| {
+        let overlapping = tagged.iter().find(|(s, _)| s.overlaps(c.span));
+        let Some(entity) = c.entity else {
+            c.tagged = overlapping.map(|(_, k)| *k);
+            let named = matches!(c.hint, Hint::OrganizationName | Hint::PlaceName);
+            let typed = named || c.hint == Hint::Title;
+            let inside = |s: &Span| c.span.start <= s.start && s.end <= c.span.end;
+            return typed && overlapping.is_none_or(|(s, _)| *s == c.span || named && inside(s));
+        };
+        let retyped = is_city(entity) && tagged.iter().any(|(s, k)| *s == c.span && *k != EntityKind::Place);
+        let outer = tagged.iter().find(|(s, _)| within(*s, c.span) && wrapping.contains(s));
+        if let Some((span, _)) = outer.filter(|(_, k)| *k == kb.entity(entity).kind) {
+            inner.push((*span, entity));
+        }
+        !retyped && outer.is_none()
+    });
+    let mut found = Vec::new();
+    for &(span, kind) in tagged.iter().filter(|(s, _)| !candidates.iter().any(|c| c.span.overlaps(*s))) {
+        let surface = span.slice(text);
+        let before = text.get(..span.start).unwrap_or("").trim_end_matches([' ', '\t', '\r']);
+        let first_in_sentence = before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '"', '“', '‘']);
+        if first_in_sentence && !surface.contains(' ') && kb.is_common_word(&surface.to_lowercase()) {
+            continue;
+        }
+        let whole = kb.lookup(&key(surface)).map(|n| n.entity).filter(|&e| !is_city(e) || kind == EntityKind::Place);
+        let entity = whole.or_else(|| inner.iter().find(|(s, _)| *s == span).map(|(_, e)| *e));
+        let candidate = match entity {
+            Some(entity) => Candidate::known(span, entity, Hint::None),
+            None => Candidate::unknown(span, Hint::None),
+        };
+        found.push(Candidate { tagged: Some(kind), ..candidate });
+    }
+    candidates.extend(found);
+}
+
 /// Gives every candidate its kind, id and name, consistently across the document.
 pub fn make_consistent(kb: &KnowledgeBase, text: &str, candidates: &mut [Candidate], dct: Option<Date>) {
     check_surnames(kb, text, candidates, dct);
@@ -84,7 +147,7 @@ pub fn make_consistent(kb: &KnowledgeBase, text: &str, candidates: &mut [Candida
                 candidate.name = entity.name.clone();
             }
             None => {
-                candidate.kind = guess_kind(kb, &surface, candidate.hint);
+                candidate.kind = guess_kind(kb, &surface, candidate.hint, candidate.tagged);
                 candidate.id = format!("chr:{}", slug(&surface));
                 candidate.name = surface;
             }
@@ -135,7 +198,7 @@ fn surnames_make_persons(kb: &KnowledgeBase, text: &str, candidates: &mut [Candi
     }
 }
 
-/// Every mention of one unknown name gets the same kind: person if any is, else the most frequent known kind.
+/// Every mention of one unknown name gets the same kind: the most frequent, person on a tie, other last.
 fn unify_kinds(candidates: &mut [Candidate]) {
     let mut kinds: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
     let with_evidence: HashSet<&str> =
@@ -148,15 +211,10 @@ fn unify_kinds(candidates: &mut [Candidate]) {
     }
     for candidate in candidates.iter_mut().filter(|c| c.entity.is_none()) {
         let Some(counts) = kinds.get(&candidate.id) else { continue };
-        candidate.kind = if counts.contains_key(&EntityKind::Person) {
-            EntityKind::Person
-        } else {
-            counts
-                .iter()
-                .filter(|(k, _)| **k != EntityKind::Other)
-                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-                .map_or(EntityKind::Other, |(k, _)| *k)
-        };
+        candidate.kind = counts
+            .iter()
+            .max_by_key(|(k, n)| (**k != EntityKind::Other, **n, **k == EntityKind::Person, std::cmp::Reverse(**k)))
+            .map_or(EntityKind::Other, |(k, _)| *k);
     }
 }
 

@@ -5,15 +5,18 @@ use std::collections::HashSet;
 use chronicle_model::{Date, EntityKind, Mention, Span};
 
 use crate::document::{self, Candidate, Hint};
+use crate::features::Casing;
 use crate::kb::{KnowledgeBase, NameEntry, MAX_NAME_TOKENS};
 use crate::lexicon;
 use crate::normalize::key;
+use crate::tagger::Tagger;
 use crate::tokens::{tokenize, Token};
 
 /// Named-entity recogniser and linker over the shipped knowledge base; build once, share across threads (Sync).
 #[derive(Debug)]
 pub struct Recognizer {
     kb: &'static KnowledgeBase,
+    tagger: &'static Tagger,
 }
 
 impl Default for Recognizer {
@@ -36,9 +39,10 @@ struct Evidence {
     trusted_pairs: HashSet<(String, String)>,
 }
 
-/// A line of one sentence, and whether it is a Title Case or upper-case headline.
-struct Line {
-    tokens: Vec<Token>,
+/// A line of one sentence, how it is written, and whether it is a Title Case or upper-case headline.
+pub(crate) struct Line {
+    pub tokens: Vec<Token>,
+    pub casing: Casing,
     headline: bool,
 }
 
@@ -54,7 +58,18 @@ fn has_lowercase(word: &str) -> bool {
 impl Recognizer {
     /// Loads the knowledge base embedded in the binary (include_bytes! of data/kb files; loads in well under 1 s).
     pub fn new() -> Self {
-        Recognizer { kb: KnowledgeBase::shared() }
+        Recognizer { kb: KnowledgeBase::shared(), tagger: Tagger::shipped() }
+    }
+
+    /// A recogniser whose statistical tagger is `tagger` rather than the shipped one (for evaluating retrained
+    /// weights).
+    pub fn with_tagger(tagger: &'static Tagger) -> Self {
+        Recognizer { kb: KnowledgeBase::shared(), tagger }
+    }
+
+    /// The knowledge-base id of the entity a name (as a whole) names, if the knowledge base knows it.
+    pub fn known_id(&self, name: &str) -> Option<&'static str> {
+        self.kb.lookup(&key(name)).map(|entry| self.kb.entity(entry.entity).id.as_str())
     }
 
     /// The ISO 3166 alpha-2 code of the country a knowledge-base entity belongs to: a place's country, a
@@ -77,6 +92,7 @@ impl Recognizer {
             }
             self.resolve_offices(text, line, &mut candidates[first..], dct);
         }
+        document::combine(self.kb, text, &mut candidates, &self.tagger.names(self.kb, text, &lines));
         document::make_consistent(self.kb, text, &mut candidates, dct);
         document::mentions(candidates)
     }
@@ -370,7 +386,7 @@ fn following_words<'a>(text: &str, line: &'a Line, end: usize) -> Option<&'a [To
 }
 
 /// The lines of every sentence (the whole text when there are none), with their words.
-fn lines(text: &str, sentences: &[Span]) -> Vec<Line> {
+pub(crate) fn lines(text: &str, sentences: &[Span]) -> Vec<Line> {
     let whole = [Span::new(0, text.len())];
     let spans = if sentences.is_empty() { &whole[..] } else { sentences };
     let mut lines = Vec::new();
@@ -401,7 +417,14 @@ fn line(text: &str, tokens: Vec<Token>) -> Line {
     let title_case = long.len() >= 3 && long.iter().all(|w| is_capitalised(w));
     let rest = tokens.last().and_then(|t| text.get(t.end..)).unwrap_or("");
     let sentence = rest.trim_start_matches([' ', '"', '\'', '”', '’', ')']).starts_with('.');
-    Line { tokens, headline: (all_caps || title_case) && !sentence }
+    let casing = if all_caps {
+        Casing::Capitals
+    } else if title_case && !sentence {
+        Casing::TitleCase
+    } else {
+        Casing::Text
+    };
+    Line { tokens, casing, headline: (all_caps || title_case) && !sentence }
 }
 
 fn evidence(text: &str, lines: &[Line]) -> Evidence {

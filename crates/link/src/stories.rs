@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chronicle_model::{AnalyzedArticle, Date, EntityKind, Event, Story};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::text::{body_sentences, terms};
+use crate::text::terms;
 
 /// Sentences of each member read for an event's theme, after its headline.
 const THEME_SENTENCES: usize = 3;
@@ -88,7 +88,7 @@ fn profile(event: &Event, by_id: &BTreeMap<&str, &AnalyzedArticle>) -> Profile {
     count(&event.title);
     for id in &event.articles {
         let Some(item) = by_id.get(id.as_str()) else { continue };
-        body_sentences(item).iter().take(THEME_SENTENCES).for_each(|s| count(s.slice(&item.article.text)));
+        item.body_sentences().iter().take(THEME_SENTENCES).for_each(|s| count(s.slice(&item.article.text)));
     }
     Profile { actors, theme }
 }

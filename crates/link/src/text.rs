@@ -1,6 +1,6 @@
 //! Words, content terms and body sentences.
 
-use chronicle_model::{AnalyzedArticle, Span};
+use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// The words of `text` (maximal runs of alphanumerics with inner apostrophes and hyphens) and their byte spans.
@@ -53,22 +53,6 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
         0.0
     } else {
         shared as f64 / union as f64
-    }
-}
-
-/// The analysed sentences that lie in the body (the body spans when there are none), in order.
-pub fn body_sentences(item: &AnalyzedArticle) -> Vec<Span> {
-    let body = if item.article.body.is_empty() {
-        vec![Span::new(0, item.article.text.len())]
-    } else {
-        item.article.body.clone()
-    };
-    let sentences: Vec<Span> =
-        item.analysis.sentences.iter().copied().filter(|s| body.iter().any(|b| b.contains(*s))).collect();
-    if sentences.is_empty() {
-        body
-    } else {
-        sentences
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use chronicle_model::{AnalyzedArticle, Citation, PartialDate, Span, TimeType, TimelineEntry};
 
-use crate::text::{body_sentences, jaccard, terms, words};
+use crate::text::{jaccard, terms, words};
 
 /// Sentences longer than this (bytes) are cut to the clause around the date.
 const LONG_SENTENCE: usize = 240;
@@ -64,12 +64,10 @@ pub fn timeline(articles: &[AnalyzedArticle]) -> Vec<TimelineEntry> {
 fn facts(item: &AnalyzedArticle) -> Vec<Fact> {
     let text = &item.article.text;
     let mut out = Vec::new();
-    for sentence in body_sentences(item) {
-        let dated: Vec<(Span, PartialDate)> = item
-            .analysis
-            .times
-            .iter()
-            .filter(|t| t.kind == TimeType::Date && sentence.contains(t.span))
+    for sentence in item.body_sentences() {
+        let dated: Vec<(Span, PartialDate)> = sentence
+            .select(&item.analysis.times, |t| t.span)
+            .filter(|t| t.kind == TimeType::Date)
             .filter_map(|t| Some((t.span, PartialDate::parse(&t.value)?)))
             .collect();
         let distinct_dates = {

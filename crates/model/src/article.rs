@@ -61,6 +61,15 @@ pub struct Article {
 }
 
 impl Article {
+    /// The body spans, or the whole text when no body was marked.
+    pub fn body_or_text(&self) -> Vec<Span> {
+        if self.body.is_empty() {
+            vec![Span::new(0, self.text.len())]
+        } else {
+            self.body.clone()
+        }
+    }
+
     /// The clean body: the body spans joined by blank lines.
     pub fn clean_text(&self) -> String {
         let parts: Vec<&str> = self.body.iter().map(|s| s.slice(&self.text).trim()).filter(|s| !s.is_empty()).collect();

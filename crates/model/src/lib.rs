@@ -30,3 +30,17 @@ pub struct AnalyzedArticle {
     pub article: Article,
     pub analysis: Analysis,
 }
+
+impl AnalyzedArticle {
+    /// The analysed sentences that lie in the body, in order; the body spans when there are none.
+    pub fn body_sentences(&self) -> Vec<Span> {
+        let body = self.article.body_or_text();
+        let in_body = |s: &Span| body.get(body.partition_point(|b| b.end < s.end)).is_some_and(|b| b.contains(*s));
+        let sentences: Vec<Span> = self.analysis.sentences.iter().copied().filter(in_body).collect();
+        if sentences.is_empty() {
+            body
+        } else {
+            sentences
+        }
+    }
+}

@@ -37,7 +37,8 @@ impl Iterator for JsonLines {
                     return Some(Err(input_error(&self.name, read_reason(error))));
                 }
                 Ok(_) if bytes.len() as u64 > MAX_DOCUMENT_BYTES => {
-                    self.done = true;
+                    drop(bytes);
+                    self.done = skip_line(&mut self.reader).is_err();
                     let reason = format!("line longer than the limit of {} MiB", MAX_DOCUMENT_BYTES >> 20);
                     return Some(Err(input_error(origin, reason)));
                 }
@@ -148,5 +149,25 @@ mod tests {
         assert!(reason(br#"{"id": "a", "text": "  "}"#).contains("empty document"));
         assert!(reason(br#"{"id": "a", "text": "x", "published": "yesterday"}"#).contains("published"));
         assert!(reason(b"{\"id\": \"a\", \"text\": \"\xff\"}").contains("UTF-8"));
+    }
+}
+
+/// Consumes the rest of the current line without keeping it.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|b| *b == b'\n') {
+            Some(end) => {
+                reader.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buffer.len();
+                reader.consume(all);
+            }
+        }
     }
 }

@@ -147,15 +147,31 @@ fn folders_skip_hidden_files_and_keep_nested_ones() {
 }
 
 #[test]
-fn size_limit_accepts_60_mb_and_rejects_more_than_64_mib() {
+fn size_limit_accepts_10_mb_and_rejects_60_mb() {
     let dir = tempfile::tempdir().unwrap();
     let line = "Russian President Vladimir Putin received his Syrian counterpart in Moscow on Wednesday.\n";
-    let big = line.repeat(60_000_000 / line.len());
+    let big = line.repeat(10_000_000 / line.len());
     let doc = read_one(&write(dir.path(), "big.txt.gz", &gzip(big.as_bytes()))).unwrap();
     assert_eq!(doc.content.len(), big.len());
-    let huge = line.repeat((65 << 20) / line.len());
+    let huge = line.repeat(60_000_000 / line.len());
     let error = read_one(&write(dir.path(), "huge.txt.gz", &gzip(huge.as_bytes()))).unwrap_err();
-    assert!(error.reason.contains("64 MiB"), "{error}");
+    assert!(error.reason.contains("16 MiB"), "{error}");
+}
+
+#[test]
+fn an_overlong_jsonl_line_is_skipped_and_the_next_lines_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = "x".repeat(17 << 20);
+    let jsonl = format!(
+        "{{\"id\": \"a\", \"text\": \"First.\"}}\n{{\"id\": \"big\", \"text\": \"{huge}\"}}\n{{\"id\": \"b\", \"text\": \"Last.\"}}\n"
+    );
+    let path = write(dir.path(), "mixed.jsonl", jsonl.as_bytes());
+    let results: Vec<_> = read(&Input::File(path)).collect();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0].as_ref().unwrap().id, "a");
+    let error = results[1].as_ref().unwrap_err();
+    assert!(error.input.ends_with("mixed.jsonl:2") && error.reason.contains("16 MiB"), "{error}");
+    assert_eq!(results[2].as_ref().unwrap().id, "b");
 }
 
 /// A WARC record built in code: its type, extra header fields and block.

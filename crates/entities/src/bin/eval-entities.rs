@@ -1,132 +1,32 @@
-//! Scores the recogniser on MEANTIME (CAT XML): span and type precision, recall and F1 over named mentions
-//! (`syntactic_type="NAM"`), and throughput on one core.
+//! Scores the recogniser on MEANTIME (CAT XML) beside spaCy's en_core_web_sm: span and type precision, recall
+//! and F1 over named mentions (`syntactic_type="NAM"`), linking accuracy, and throughput on one core.
 //!
-//! Usage: `eval-entities [--errors] [MEANTIME_DIR]` (default: the English intra-document annotation beside the
-//! repository); `--errors` lists the gold mentions missed or typed otherwise, and the
-//! predictions that overlap no gold mention.
+//! Usage: `eval-entities [--errors] [--tagger-only] [--spacy SILVER.jsonl] [--folds DIR] [--export FILE --source NAME] [DIR]`
+//! (DIR: the English intra-document annotation beside the repository by default).
+//! - `--errors` lists the gold mentions missed or typed otherwise, and the predictions that overlap no gold mention.
+//! - `--spacy` scores spaCy's names for the same texts too (the lines of source `meantime` that
+//!   `scripts/ner/silver.py` writes).
+//! - `--folds DIR` tests every document with the tagger trained without its fold (`DIR/fold{K}.bin`, document
+//!   index K modulo the number of files), not with the shipped weights.
+//! - `--tagger-only` scores the statistical tagger alone, without the rules and the knowledge base.
+//! - `--export FILE` writes the documents as JSON lines (`source`, `id`, `text`, `gold`) and exits.
+//!
 //! MEANTIME annotates the entities of selected events only, so its recall says more than its precision.
 //! Type mapping: PER → person, ORG → organization, LOC → place, PRO/FIN/MIX → other. Predicted groups and events
-//! have no MEANTIME type and are left out of the scoring.
+//! have no MEANTIME type and are left out of the scoring. Linking accuracy: of the gold mentions whose DBpedia
+//! title is a knowledge-base name, the share that a prediction overlaps with that entity's id.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-use chronicle_entities::Recognizer;
+use chronicle_entities::meantime::{documents, Document};
+use chronicle_entities::{Recognizer, Tagger};
 use chronicle_model::{EntityKind, Span};
+use serde_json::{json, Value};
 
 const DEFAULT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/meantime/intra-doc_annotation");
-
-/// One MEANTIME document, rebuilt as text: tokens joined by spaces, sentences by line breaks.
-struct Document {
-    text: String,
-    sentences: Vec<Span>,
-    tokens: usize,
-    gold: Vec<(Span, EntityKind)>,
-}
-
-/// The attribute `name` of a tag's text.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let end = tag[start..].find('"')? + start;
-    Some(&tag[start..end])
-}
-
-/// The opening tags and bodies of the elements called `name`.
-fn elements<'a>(xml: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
-    let open = format!("<{name} ");
-    let close = format!("</{name}>");
-    let mut found = Vec::new();
-    let mut rest = xml;
-    while let Some(start) = rest.find(&open) {
-        let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else { break };
-        let tag = &after[..tag_end];
-        let (body, next) = if tag.ends_with('/') {
-            ("", tag_end + 1)
-        } else {
-            match after.find(&close) {
-                Some(end) => (&after[tag_end + 1..end], end + close.len()),
-                None => ("", tag_end + 1),
-            }
-        };
-        found.push((tag, body));
-        rest = &after[next..];
-    }
-    found
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-}
-
-fn kind_of(meantime_type: &str) -> Option<EntityKind> {
-    match meantime_type {
-        "PER" => Some(EntityKind::Person),
-        "ORG" => Some(EntityKind::Organization),
-        "LOC" => Some(EntityKind::Place),
-        "PRO" | "FIN" | "MIX" => Some(EntityKind::Other),
-        _ => None,
-    }
-}
-
-fn parse(xml: &str) -> Document {
-    let mut text = String::new();
-    let mut sentences: Vec<Span> = Vec::new();
-    let mut offsets: HashMap<&str, Span> = HashMap::new();
-    let mut sentence = None;
-    for (tag, body) in elements(xml, "token") {
-        let (Some(id), Some(number)) = (attribute(tag, "t_id"), attribute(tag, "sentence")) else { continue };
-        if sentence != Some(number) {
-            if let Some(last) = sentences.last_mut() {
-                last.end = text.len();
-                text.push('\n');
-            }
-            sentences.push(Span::new(text.len(), text.len()));
-            sentence = Some(number);
-        } else {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(&unescape(body));
-        offsets.insert(id, Span::new(start, text.len()));
-    }
-    if let Some(last) = sentences.last_mut() {
-        last.end = text.len();
-    }
-    let types: HashMap<&str, &str> = elements(xml, "ENTITY")
-        .into_iter()
-        .filter_map(|(tag, _)| Some((attribute(tag, "m_id")?, attribute(tag, "ent_type")?)))
-        .collect();
-    let mut refers: HashMap<&str, &str> = HashMap::new();
-    for (_, body) in elements(xml, "REFERS_TO") {
-        let target = elements(body, "target").first().and_then(|(tag, _)| attribute(tag, "m_id"));
-        for (tag, _) in elements(body, "source") {
-            if let (Some(source), Some(target)) = (attribute(tag, "m_id"), target) {
-                refers.insert(source, target);
-            }
-        }
-    }
-    let mut gold = Vec::new();
-    for (tag, body) in elements(xml, "ENTITY_MENTION") {
-        if attribute(tag, "syntactic_type") != Some("NAM") {
-            continue;
-        }
-        let kind =
-            attribute(tag, "m_id").and_then(|m| refers.get(m)).and_then(|e| types.get(e)).and_then(|t| kind_of(t));
-        let spans: Vec<Span> = elements(body, "token_anchor")
-            .iter()
-            .filter_map(|(t, _)| offsets.get(attribute(t, "t_id")?))
-            .copied()
-            .collect();
-        if let (Some(kind), Some(start), Some(end)) =
-            (kind, spans.iter().map(|s| s.start).min(), spans.iter().map(|s| s.end).max())
-        {
-            gold.push((Span::new(start, end), kind));
-        }
-    }
-    Document { tokens: offsets.len(), text, sentences, gold }
-}
+const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
 
 #[derive(Default, Clone, Copy)]
 struct Score {
@@ -140,7 +40,7 @@ impl Score {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        format!("{label:<28} P {p:.3}  R {r:.3}  F1 {f:.3}  (tp {}, fp {}, fn {})", self.tp, self.fp, self.fn_)
+        format!("{label:<40} P {p:.3}  R {r:.3}  F1 {f:.3}  (tp {}, fp {}, fn {})", self.tp, self.fp, self.fn_)
     }
 }
 
@@ -168,23 +68,6 @@ fn add(a: Score, b: Score) -> Score {
     Score { tp: a.tp + b.tp, fp: a.fp + b.fp, fn_: a.fn_ + b.fn_ }
 }
 
-fn documents(dir: &Path) -> Vec<Document> {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "xml") {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
-    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).map(|xml| parse(&xml)).collect()
-}
-
 /// Gold mentions no prediction overlaps, or only with another type.
 fn print_errors(doc: &Document, predicted: &[(Span, EntityKind)]) {
     for (span, kind) in &doc.gold {
@@ -202,41 +85,29 @@ fn print_errors(doc: &Document, predicted: &[(Span, EntityKind)]) {
     }
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let errors = args.iter().any(|a| a == "--errors");
-    let dir = args.iter().find(|a| !a.starts_with("--")).map_or_else(|| PathBuf::from(DEFAULT_DIR), PathBuf::from);
-    let docs = documents(&dir);
-    if docs.is_empty() {
-        eprintln!("no MEANTIME documents under {}", dir.display());
-        std::process::exit(1);
+/// Scores of one system over all documents, by label.
+#[derive(Default)]
+struct Totals(BTreeMap<&'static str, Score>);
+
+impl Totals {
+    fn add(&mut self, label: &'static str, s: Score) {
+        let t = self.0.entry(label).or_default();
+        *t = add(*t, s);
     }
-    let loading = Instant::now();
-    let recognizer = Recognizer::new();
-    let load_seconds = loading.elapsed().as_secs_f64();
-    let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
-    let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
-    for doc in &docs {
-        let predicted: Vec<(Span, EntityKind)> = recognizer
-            .recognize(&doc.text, &doc.sentences, None)
-            .into_iter()
-            .filter(|m| kinds.contains(&m.kind))
-            .map(|m| (m.span, m.kind))
-            .collect();
-        if errors {
-            print_errors(doc, &predicted);
-        }
+
+    fn document(&mut self, text: &str, gold: &[(Span, EntityKind)], predicted: &[(Span, EntityKind)]) {
+        let bare: Vec<(Span, EntityKind)> = gold.iter().map(|&(s, k)| (without_article(text, s), k)).collect();
+        self.add("exact span + type, gold without article", score(&bare, predicted, true, true));
         for (label, exact, typed) in [
             ("exact span + type", true, true),
             ("exact span", true, false),
             ("overlapping span + type", false, true),
             ("overlapping span", false, false),
         ] {
-            let s = score(&doc.gold, &predicted, exact, typed);
-            totals.insert(label, add(totals.get(label).copied().unwrap_or_default(), s));
+            self.add(label, score(gold, predicted, exact, typed));
         }
-        for kind in kinds {
-            let g: Vec<_> = doc.gold.iter().filter(|(_, k)| *k == kind).copied().collect();
+        for kind in KINDS {
+            let g: Vec<_> = gold.iter().filter(|(_, k)| *k == kind).copied().collect();
             let p: Vec<_> = predicted.iter().filter(|(_, k)| *k == kind).copied().collect();
             let label = match kind {
                 EntityKind::Person => "  person (overlap)",
@@ -244,18 +115,154 @@ fn main() {
                 EntityKind::Place => "  place (overlap)",
                 _ => "  other (overlap)",
             };
-            totals.insert(label, add(totals.get(label).copied().unwrap_or_default(), score(&g, &p, false, true)));
+            self.add(label, score(&g, &p, false, true));
+        }
+    }
+
+    fn print(&self, system: &str) {
+        println!("{system}:");
+        for label in [
+            "exact span + type",
+            "exact span + type, gold without article",
+            "exact span",
+            "overlapping span + type",
+            "overlapping span",
+        ] {
+            println!("  {}", self.0.get(label).copied().unwrap_or_default().line(label));
+        }
+        for (label, s) in self.0.iter().filter(|(l, _)| l.starts_with("  ")) {
+            println!("  {}", s.line(label));
+        }
+    }
+}
+
+/// A gold span without a leading article, as CoNLL-style annotation writes names ("the iPhone" → "iPhone").
+fn without_article(text: &str, span: Span) -> Span {
+    let surface = span.slice(text);
+    let article = ["the ", "The "].iter().find(|a| surface.len() > a.len() && surface.starts_with(*a));
+    Span::new(span.start + article.map_or(0, |a| a.len()), span.end)
+}
+
+fn kind_named(name: &str) -> Option<EntityKind> {
+    KINDS.into_iter().find(|k| k.as_str() == name)
+}
+
+/// spaCy's names of the MEANTIME documents, by document id.
+fn spacy_names(path: &str) -> HashMap<String, Vec<(Span, EntityKind)>> {
+    let data = std::fs::read_to_string(path).unwrap_or_default();
+    let mut names = HashMap::new();
+    for doc in data.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()) {
+        let (Some(id), Some(list)) = (doc["id"].as_str(), doc["names"].as_array()) else { continue };
+        if doc["source"] != "meantime" {
+            continue;
+        }
+        let found = list
+            .iter()
+            .filter_map(|n| {
+                Some((Span::new(n[0].as_u64()? as usize, n[1].as_u64()? as usize), kind_named(n[2].as_str()?)?))
+            })
+            .collect();
+        names.insert(id.to_string(), found);
+    }
+    names
+}
+
+/// The taggers trained without each fold, in fold order.
+fn fold_taggers(dir: &str) -> Vec<&'static Tagger> {
+    (0..)
+        .map_while(|k| std::fs::read(format!("{dir}/fold{k}.bin")).ok())
+        .filter_map(|bytes| Tagger::from_bytes(&bytes))
+        .map(|t| &*Box::leak(Box::new(t)))
+        .collect()
+}
+
+fn export(docs: &[Document], source: &str, path: &str) {
+    let lines: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            let gold: Vec<Value> = d.gold.iter().map(|(s, k)| json!([s.start, s.end, k.as_str()])).collect();
+            json!({"source": source, "id": d.id, "text": d.text, "gold": gold}).to_string()
+        })
+        .collect();
+    if let Err(e) = std::fs::write(path, lines.join("\n") + "\n") {
+        eprintln!("cannot write {path}: {e}");
+        std::process::exit(1);
+    }
+    println!("exported {} documents to {path}", docs.len());
+}
+
+fn main() {
+    let mut options: HashMap<String, String> = HashMap::new();
+    let mut errors = false;
+    let mut tagger_only = false;
+    let mut dir = PathBuf::from(DEFAULT_DIR);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.strip_prefix("--") {
+            Some("errors") => errors = true,
+            Some("tagger-only") => tagger_only = true,
+            Some(name) => {
+                options.insert(name.to_string(), args.next().unwrap_or_default());
+            }
+            None => dir = PathBuf::from(arg),
+        }
+    }
+    let docs = documents(&dir);
+    if docs.is_empty() {
+        eprintln!("no MEANTIME documents under {}", dir.display());
+        std::process::exit(1);
+    }
+    if let Some(path) = options.get("export") {
+        export(&docs, options.get("source").map_or("meantime", String::as_str), path);
+        return;
+    }
+    let loading = Instant::now();
+    let shipped = Recognizer::new();
+    let load_seconds = loading.elapsed().as_secs_f64();
+    let folds = options.get("folds").map(|d| fold_taggers(d)).unwrap_or_default();
+    let recognizers: Vec<Recognizer> = folds.iter().map(|t| Recognizer::with_tagger(t)).collect();
+    let spacy = options.get("spacy").map(|p| spacy_names(p));
+
+    let (mut ours, mut theirs) = (Totals::default(), Totals::default());
+    let (mut linkable, mut linked) = (0, 0);
+    for (i, doc) in docs.iter().enumerate() {
+        let recognizer = recognizers.get(i % recognizers.len().max(1)).unwrap_or(&shipped);
+        let mentions = recognizer.recognize(&doc.text, &doc.sentences, None);
+        let mut predicted: Vec<(Span, EntityKind)> =
+            mentions.iter().filter(|m| KINDS.contains(&m.kind)).map(|m| (m.span, m.kind)).collect();
+        if tagger_only {
+            let tagger = folds.get(i % folds.len().max(1)).copied().unwrap_or(Tagger::shipped());
+            predicted = tagger.find(&doc.text).into_iter().filter(|(_, k)| KINDS.contains(k)).collect();
+        }
+        if errors {
+            print_errors(doc, &predicted);
+        }
+        ours.document(&doc.text, &doc.gold, &predicted);
+        if let Some(names) = spacy.as_ref().and_then(|s| s.get(&doc.id)) {
+            theirs.document(&doc.text, &doc.gold, names);
+        }
+        for (span, title) in &doc.links {
+            let Some(id) = recognizer.known_id(title) else { continue };
+            linkable += 1;
+            linked += usize::from(mentions.iter().any(|m| m.span.overlaps(*span) && m.id == id));
         }
     }
     let gold: usize = docs.iter().map(|d| d.gold.len()).sum();
-    println!("knowledge base loaded in {load_seconds:.3} s");
+    println!("knowledge base and tagger loaded in {load_seconds:.3} s");
     println!("MEANTIME {}: {} documents, {} named gold mentions", dir.display(), docs.len(), gold);
-    for label in ["exact span + type", "exact span", "overlapping span + type", "overlapping span"] {
-        println!("{}", totals[label].line(label));
+    let mode = if recognizers.is_empty() {
+        "shipped weights".to_string()
+    } else {
+        format!("{}-fold: each document tested with the tagger trained without its fold", recognizers.len())
+    };
+    ours.print(&format!("chronicle ({mode})"));
+    if spacy.is_some() {
+        theirs.print("spaCy en_core_web_sm (same texts)");
     }
-    for (label, s) in totals.iter().filter(|(l, _)| l.starts_with("  ")) {
-        println!("{}", s.line(label));
-    }
+    println!(
+        "linking accuracy: {:.3} ({linked} of {linkable} gold mentions whose DBpedia title is a KB name)",
+        linked as f64 / linkable.max(1) as f64
+    );
 
     let tokens: usize = docs.iter().map(|d| d.tokens).sum();
     let rounds = 20;
@@ -263,7 +270,7 @@ fn main() {
     let mut found = 0;
     for _ in 0..rounds {
         for doc in &docs {
-            found += recognizer.recognize(&doc.text, &doc.sentences, None).len();
+            found += shipped.recognize(&doc.text, &doc.sentences, None).len();
         }
     }
     let seconds = start.elapsed().as_secs_f64();
