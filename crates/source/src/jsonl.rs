@@ -120,6 +120,26 @@ fn parse_published(value: &str) -> Result<Date, String> {
         .map_err(|_| format!("bad \"published\" date {value:?} (expected an ISO date or date-time)"))
 }
 
+/// Consumes the rest of the current line without keeping it.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|b| *b == b'\n') {
+            Some(end) => {
+                reader.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buffer.len();
+                reader.consume(all);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,25 +169,5 @@ mod tests {
         assert!(reason(br#"{"id": "a", "text": "  "}"#).contains("empty document"));
         assert!(reason(br#"{"id": "a", "text": "x", "published": "yesterday"}"#).contains("published"));
         assert!(reason(b"{\"id\": \"a\", \"text\": \"\xff\"}").contains("UTF-8"));
-    }
-}
-
-/// Consumes the rest of the current line without keeping it.
-fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
-    loop {
-        let buffer = reader.fill_buf()?;
-        if buffer.is_empty() {
-            return Ok(());
-        }
-        match buffer.iter().position(|b| *b == b'\n') {
-            Some(end) => {
-                reader.consume(end + 1);
-                return Ok(());
-            }
-            None => {
-                let all = buffer.len();
-                reader.consume(all);
-            }
-        }
     }
 }

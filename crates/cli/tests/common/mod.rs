@@ -1,6 +1,6 @@
 //! Helpers shared by the end-to-end tests: run the `chronicle` binary against a temporary database.
 
-#![allow(dead_code)] // each test file uses its own subset
+#![allow(dead_code)] // each test file uses its own subset of the helpers
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
