@@ -173,6 +173,9 @@ fn quantity(words: &[Word], i: usize) -> Option<Quantity> {
 fn number(words: &[Word], i: usize) -> Option<(f64, f64, usize)> {
     let word = words.get(i)?;
     if let Some(value) = parse_digits(word.text) {
+        if is_date_part(words, i, value) {
+            return None;
+        }
         let scale = words.get(i + 1).and_then(|w| SCALES.iter().find(|(s, _)| w.text.eq_ignore_ascii_case(s)));
         return Some(match scale {
             Some((_, factor)) => (value * factor, value * factor, i + 1),
@@ -188,6 +191,40 @@ fn number(words: &[Word], i: usize) -> Option<(f64, f64, usize)> {
         .find(|(phrase, ..)| matches_words(words, i, phrase))
         .map(|(phrase, low, high)| (*low, *high, i + phrase.len() - 1))
 }
+
+/// Whether the number at word `i` is part of a date: a day after a month name ("February 6") or a year.
+fn is_date_part(words: &[Word], i: usize, value: f64) -> bool {
+    let after_month = i.checked_sub(1).is_some_and(|p| MONTHS.iter().any(|m| words[p].text.eq_ignore_ascii_case(m)));
+    let year = words[i].text.len() == 4 && (1000.0..=2100.0).contains(&value);
+    after_month || year
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
 
 fn parse_digits(word: &str) -> Option<f64> {
     if !word.starts_with(|c: char| c.is_ascii_digit()) {
@@ -256,6 +293,14 @@ mod tests {
     #[test]
     fn numbers_without_a_counting_word_are_not_claims() {
         assert!(claims("The summit talks lasted about three hours, after 17:00 Moscow time in 2023.").is_empty());
+    }
+
+    #[test]
+    fn days_and_years_are_not_quantities() {
+        let c = claims("Aid came after a February 6 earthquake that killed tens of thousands in 2023.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].0, "tens of thousands");
+        assert!(claims("The war that began in 2011 killed many.").is_empty());
     }
 
     #[test]

@@ -51,6 +51,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List figures that differ between the sources of an event (death tolls, counts).
+    Figures {
+        #[arg(long)]
+        json: bool,
+    },
     /// List stories: events linked over time.
     Stories {
         #[arg(long)]

@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Show { event, json } => show(db, &event, json),
         Command::Entities { json } => entities(db, json),
         Command::Quotes { json } => quotes(db, json),
+        Command::Figures { json } => figures(db, json),
         Command::Stories { json } => stories(db, json),
         Command::Timeline { query, json } => timeline(db, query.as_deref().unwrap_or(""), json),
         Command::Search { query, limit, json } => search(db, &query, limit, json),
@@ -128,7 +129,9 @@ fn show(db: &Path, id: &str, json: bool) -> Result<Outcome> {
     }
     let articles: Vec<AnalyzedArticle> =
         event.articles.iter().filter_map(|a| store.article(a).transpose()).collect::<Result<_, _>>()?;
-    let digest = Digest { articles: &articles, events: std::slice::from_ref(&event), stories: &[], timeline: &[] };
+    let events = std::slice::from_ref(&event);
+    let disagreements = chronicle_link::disagreements(events, &articles);
+    let digest = Digest { articles: &articles, events, stories: &[], timeline: &[], disagreements: &disagreements };
     print_text(&digest.render_event(&event))
 }
 
@@ -159,6 +162,20 @@ fn quotes(db: &Path, json: bool) -> Result<Outcome> {
     let mut out = std::io::stdout().lock();
     for q in &quotes {
         writeln!(out, "{}  {}: “{}”", q.article, q.speaker.as_deref().unwrap_or("(unattributed)"), q.text)?;
+    }
+    Ok(Outcome::Done)
+}
+
+fn figures(db: &Path, json: bool) -> Result<Outcome> {
+    let store = open(db)?;
+    let disagreements = chronicle_link::disagreements(&store.events()?, &store.articles()?);
+    if json {
+        return print_json(&disagreements);
+    }
+    let mut out = std::io::stdout().lock();
+    for d in &disagreements {
+        let figures: Vec<&str> = d.figures.iter().map(|f| f.text.as_str()).collect();
+        writeln!(out, "{}  {} {}: {}", d.event, d.subject, d.measure, figures.join(" vs "))?;
     }
     Ok(Outcome::Done)
 }
@@ -284,7 +301,15 @@ fn digest(db: &Path) -> Result<Outcome> {
     let events = store.events()?;
     let stories = store.stories()?;
     let timeline = store.timeline()?;
-    print_text(&Digest { articles: &articles, events: &events, stories: &stories, timeline: &timeline }.render())
+    let disagreements = chronicle_link::disagreements(&events, &articles);
+    let digest = Digest {
+        articles: &articles,
+        events: &events,
+        stories: &stories,
+        timeline: &timeline,
+        disagreements: &disagreements,
+    };
+    print_text(&digest.render())
 }
 
 fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<Outcome> {

@@ -226,3 +226,19 @@ fn quotes_are_attributed_to_their_speakers() {
         quotes.as_array().unwrap().iter().find(|q| q["text"].as_str().unwrap().starts_with("Dear Mr President"));
     assert_eq!(welcome.expect("Putin's welcome is quoted")["speaker"], "Vladimir Putin");
 }
+
+#[test]
+fn differing_death_tolls_are_flagged() {
+    let (_dir, db) = ingest_jsonl();
+    let figures = json(&db, &["figures", "--json"]);
+    let quake = figures
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["subject"] == "earthquake" && d["measure"] == "killed")
+        .expect("the earthquake toll differs between sources");
+    let texts: Vec<&str> = quake["figures"].as_array().unwrap().iter().map(|f| f["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["tens of thousands", "more than 50,000"]);
+    let digest = chronicle(&db, &["digest"]);
+    assert!(String::from_utf8_lossy(&digest.stdout).contains("sources differ on earthquake killed"));
+}

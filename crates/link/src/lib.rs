@@ -1,8 +1,10 @@
-//! Links events into stories and draws a sourced timeline from dated facts.
+//! Links events into stories, draws a sourced timeline from dated facts, and finds where sources disagree.
 
+mod figures;
 mod stories;
 mod text;
 mod timeline;
 
+pub use figures::disagreements;
 pub use stories::{link_stories, link_stories_with_threshold, STORY_THRESHOLD};
 pub use timeline::timeline;

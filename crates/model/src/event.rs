@@ -92,3 +92,26 @@ pub struct TimelineEntry {
     pub articles: Vec<String>,
     pub citations: Vec<Citation>,
 }
+
+/// One figure as a source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The quantity as written ("more than 50,000").
+    pub text: String,
+    pub low: f64,
+    pub high: Option<f64>,
+    /// Every place that states it.
+    pub citations: Vec<Citation>,
+}
+
+/// Differing figures for one measure of one subject within an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    pub event: String,
+    /// What the figures are about ("earthquake").
+    pub subject: String,
+    /// What they count ("killed").
+    pub measure: String,
+    /// The distinct figures, lowest first.
+    pub figures: Vec<Figure>,
+}

@@ -16,7 +16,8 @@ mod span;
 pub use analysis::{Analysis, Claim, EntityKind, Mention, Quote, TimeType, Timex};
 pub use article::{Article, InputError, RawDocument, RawFormat};
 pub use event::{
-    Citation, EntityRef, Event, ReuseKind, ReuseLink, SharedPassage, Story, SummarySentence, TimelineEntry,
+    Citation, Disagreement, EntityRef, Event, Figure, ReuseKind, ReuseLink, SharedPassage, Story, SummarySentence,
+    TimelineEntry,
 };
 pub use partial_date::PartialDate;
 pub use span::Span;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use chronicle_model::{AnalyzedArticle, Event, Story, TimelineEntry};
+use chronicle_model::{AnalyzedArticle, Disagreement, Event, Story, TimelineEntry};
 
 /// Everything the digest shows.
 pub struct Digest<'a> {
@@ -12,6 +12,8 @@ pub struct Digest<'a> {
     pub events: &'a [Event],
     pub stories: &'a [Story],
     pub timeline: &'a [TimelineEntry],
+    /// Figures that differ between an event's sources.
+    pub disagreements: &'a [Disagreement],
 }
 
 impl Digest<'_> {
@@ -73,6 +75,18 @@ impl Digest<'_> {
         for sentence in &event.summary {
             writeln!(out, "  - {}  [{}]", sentence.text, sentence.articles.join(", "))?;
         }
+        for d in self.disagreements.iter().filter(|d| d.event == event.id) {
+            let figures: Vec<String> = d
+                .figures
+                .iter()
+                .map(|f| {
+                    let mut sources: Vec<&str> = f.citations.iter().map(|c| c.article.as_str()).collect();
+                    sources.dedup();
+                    format!("\"{}\" [{}]", f.text, sources.join(", "))
+                })
+                .collect();
+            writeln!(out, "  ! sources differ on {} {}: {}", d.subject, d.measure, figures.join(" vs "))?;
+        }
         for id in &event.articles {
             if let Some(a) = self.articles.iter().find(|a| &a.article.id == id) {
                 let date = a.article.published.map_or_else(|| "undated".to_string(), |d| d.to_string());
@@ -95,7 +109,7 @@ fn date_or_undated(event: &Event) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chronicle_model::{Citation, Span, SummarySentence};
+    use chronicle_model::{Citation, Figure, Span, SummarySentence};
 
     #[test]
     fn digest_lists_stories_events_and_timeline_in_order() {
@@ -120,7 +134,26 @@ mod tests {
             articles: vec!["a".into()],
             citations: vec![],
         }];
-        let text = Digest { articles: &[], events: &[event], stories: &[story], timeline: &timeline }.render();
+        let figure = |text: &str, low: f64, article: &str| Figure {
+            text: text.into(),
+            low,
+            high: None,
+            citations: vec![Citation { article: article.into(), span: Span::new(0, 1) }],
+        };
+        let disagreements = [Disagreement {
+            event: "ev-1".into(),
+            subject: "earthquake".into(),
+            measure: "killed".into(),
+            figures: vec![figure("tens of thousands", 10_000.0, "a"), figure("more than 50,000", 50_000.0, "b")],
+        }];
+        let digest = Digest {
+            articles: &[],
+            events: &[event],
+            stories: &[story],
+            timeline: &timeline,
+            disagreements: &disagreements,
+        };
+        let text = digest.render();
         let stories = text.find("STORIES").unwrap();
         let events = text.find("EVENTS").unwrap();
         let timeline = text.find("TIMELINE").unwrap();
@@ -128,5 +161,7 @@ mod tests {
         assert!(text.contains("2023-03-15  Putin hosts Assad  [ev-1]"));
         assert!(text.contains("- Putin and Assad began talks.  [a, b]"));
         assert!(text.contains("2011        War began.  [a]"));
+        assert!(text
+            .contains(r#"! sources differ on earthquake killed: "tens of thousands" [a] vs "more than 50,000" [b]"#));
     }
 }
