@@ -242,3 +242,19 @@ fn differing_death_tolls_are_flagged() {
     let digest = chronicle(&db, &["digest"]);
     assert!(String::from_utf8_lossy(&digest.stdout).contains("sources differ on earthquake killed"));
 }
+
+#[test]
+fn the_same_id_with_new_content_updates_the_article() {
+    let (dir, db) = ingest_jsonl();
+    let text = "Update: the talks ended after about three hours, the Kremlin said on Wednesday.";
+    let line = serde_json::json!({"id": "000_075b59d9bae29bd8", "published": "2023-03-15", "text": text});
+    let path = dir.path().join("update.jsonl");
+    std::fs::write(&path, format!("{line}\n")).unwrap();
+    let out = chronicle(&db, &["ingest", "--json", path.to_str().unwrap()]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((report["stored"].as_u64(), report["unchanged"].as_u64()), (Some(1), Some(0)));
+    let articles = json(&db, &["articles", "--json"]);
+    assert_eq!(articles.as_array().unwrap().len(), 5);
+    let updated = articles.as_array().unwrap().iter().find(|a| a["id"] == "000_075b59d9bae29bd8").unwrap();
+    assert_eq!(updated["text"], text);
+}
