@@ -7,13 +7,18 @@
 //!   it ("in September 2021"), so yearless dates fall in years after every month-and-year date of the text (bare
 //!   years such as "in 2011", and full dates in a text that writes recent dates in full, say less: the yearless
 //!   dates fall in or after them);
-//! - yearless dates are recent: they are placed in the shortest stretch of the calendar that holds them all.
+//! - yearless dates are recent: they are placed in the shortest stretch of the calendar that holds them all, or in
+//!   the year up to the latest day the text writes in full.
+//!
+//! The best guess is a day: the latest day the past dates reach, moved on to the latest past weekday the text
+//! names, and only when that day is a yearless (recent) one or the text tells of the days around its writing
+//! ("today", "yesterday", "on Monday"); otherwise the estimate is a range.
 
 use chronicle_model::{Date, PartialDate, Span};
 
 use crate::calendar::{add_days, weekday};
-use crate::expr::{Expr, Which};
-use crate::lang::Tense;
+use crate::expr::{DayOf, Expr, Which};
+use crate::lang::{Tense, Unit};
 
 /// When an undated article was probably written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,11 +55,15 @@ impl Yearless {
 pub fn estimate_dct(text: &str, sentences: &[Span]) -> Option<DateEstimate> {
     let mut bounds = Bounds::default();
     let mut full_year: Option<i16> = None;
+    let mut latest_full: Option<(i16, i8, i8)> = None;
     let mut month_year: Option<i16> = None;
     let mut bare_year: Option<i16> = None;
     let mut yearless = Vec::new();
     let mut weekdays = Vec::new();
     let mut named_months = Vec::new();
+    let mut days_near = false;
+    // The latest day written without its year: news writes recent days so ("on June 3").
+    let mut recent_day = None;
     crate::scan(text, sentences, |m, _, tense| match (m.expr, tense) {
         (Expr::Calendar { year: Some(_), month: Some(month), .. }, _)
             if !matches!(tense, Some(Tense::Past | Tense::Future)) =>
@@ -67,7 +76,10 @@ pub fn estimate_dct(text: &str, sentences: &[Span]) -> Option<DateEstimate> {
             bounds.add(date, tense == Some(Tense::Future));
             if tense == Some(Tense::Past) {
                 let seen = match (month, day) {
-                    (Some(_), Some(_)) => &mut full_year,
+                    (Some(month), Some(day)) => {
+                        latest_full = latest_full.max(Some((year, month, day)));
+                        &mut full_year
+                    }
                     (Some(_), None) => &mut month_year,
                     _ => &mut bare_year,
                 };
@@ -78,6 +90,7 @@ pub fn estimate_dct(text: &str, sentences: &[Span]) -> Option<DateEstimate> {
             yearless.push(Yearless { month, day, future: tense == Some(Tense::Future) });
         }
         (Expr::Weekday { weekday, which: Which::ByTense }, Some(Tense::Past)) => weekdays.push(weekday),
+        (Expr::Deictic { unit: Unit::Day, .. } | Expr::PartOfDay { day: DayOf::Deictic(_), .. }, _) => days_near = true,
         _ => {}
     });
     // A yearless month that the text also names with a year is that month again ("since November").
@@ -89,16 +102,27 @@ pub fn estimate_dct(text: &str, sentences: &[Span]) -> Option<DateEstimate> {
         (full, None) => full.or(bare_year),
     };
     if let Some(first_year) = first_year {
-        for (date, future) in place(&yearless, first_year) {
+        let anchor = latest_full.filter(|f| f.0 == first_year).map(|(_, month, day)| Yearless {
+            month,
+            day: Some(day),
+            future: false,
+        });
+        for (date, future) in place(&yearless, first_year, anchor) {
             bounds.add(date, future);
+            if !future && date.day.is_some() {
+                recent_day = recent_day.max(Some(date.range().0));
+            }
         }
     }
     let (earliest, to_the_day) = bounds.earliest?;
     let latest = bounds.latest.filter(|l| *l >= earliest);
     let after_weekdays =
         weekdays.iter().filter_map(|&w| add_days(earliest, i64::from((w - weekday(earliest)).rem_euclid(7)))).max();
-    // Only a bound known to the day places a weekday; a coarser one gives no best guess.
-    let best = to_the_day.then(|| after_weekdays.unwrap_or(earliest)).filter(|b| latest.is_none_or(|l| *b <= l));
+    // Only a bound known to the day gives a best guess, when it is a recent day or the text tells of the days
+    // around its writing ("today", "on Monday").
+    let near = days_near || !weekdays.is_empty() || recent_day == Some(earliest);
+    let best =
+        (to_the_day && near).then(|| after_weekdays.unwrap_or(earliest)).filter(|b| latest.is_none_or(|l| *b <= l));
     Some(DateEstimate { best, earliest, latest })
 }
 
@@ -123,8 +147,17 @@ impl Bounds {
 }
 
 /// Places the yearless mentions in the shortest stretch of the calendar whose past mentions all fall in
-/// `first_year` or later; future mentions follow the last past one.
-fn place(mentions: &[Yearless], first_year: i16) -> Vec<(PartialDate, bool)> {
+/// `first_year` or later; future mentions follow the last past one. When the text writes a day of `first_year` in
+/// full (`anchor`), the yearless mentions lie within a year of that day: past ones up to it, future ones after it.
+fn place(mentions: &[Yearless], first_year: i16, anchor: Option<Yearless>) -> Vec<(PartialDate, bool)> {
+    if let Some(anchor) = anchor {
+        let year = |m: &Yearless| match (m.future, m.position().cmp(&anchor.position())) {
+            (false, std::cmp::Ordering::Greater) => first_year - 1,
+            (true, std::cmp::Ordering::Less) => first_year + 1,
+            _ => first_year,
+        };
+        return mentions.iter().map(|m| (m.in_year(year(m)), m.future)).collect();
+    }
     let past: Vec<Yearless> = mentions.iter().copied().filter(|m| !m.future).collect();
     let spread = |last: &Yearless| past.iter().map(|m| (last.position() - m.position()).rem_euclid(372)).max();
     let last = past.iter().min_by_key(|m| (spread(m), -m.position())).copied();

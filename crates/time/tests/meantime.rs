@@ -18,16 +18,16 @@ fn meantime_scores_stay_above_floors() {
     let (strict, relaxed, value) = (score.strict_f1(), score.relaxed_f1(), score.value_f1());
     let types = score.type_ok as f64 / score.relaxed as f64;
     println!("strict {strict:.3} relaxed {relaxed:.3} value {value:.3} types {types:.3}");
-    assert!(strict >= 0.89, "strict span F1 {strict:.3}");
-    assert!(relaxed >= 0.935, "relaxed span F1 {relaxed:.3}");
-    assert!(value >= 0.86, "value F1 {value:.3}");
+    assert!(strict >= 0.905, "strict span F1 {strict:.3}");
+    assert!(relaxed >= 0.945, "relaxed span F1 {relaxed:.3}");
+    assert!(value >= 0.87, "value F1 {value:.3}");
     assert!(types >= 0.95, "type accuracy {types:.3}");
 
     // The date lines are easy; the rest of the text must hold up on its own.
     let body = meantime::evaluate(&docs, false, false);
     assert!(body.gold > 350 && body.gold < score.gold, "gold timexes outside date lines: {}", body.gold);
-    assert!(body.value_f1() >= 0.82, "value F1 without date lines {:.3}", body.value_f1());
-    assert!(body.relaxed_f1() >= 0.915, "relaxed span F1 without date lines {:.3}", body.relaxed_f1());
+    assert!(body.value_f1() >= 0.835, "value F1 without date lines {:.3}", body.value_f1());
+    assert!(body.relaxed_f1() >= 0.925, "relaxed span F1 without date lines {:.3}", body.relaxed_f1());
 
     let e = meantime::estimate(&docs, false);
     println!(
@@ -35,7 +35,8 @@ fn meantime_scores_stay_above_floors() {
         e.estimated, e.dated, e.honest, e.within_week, e.within_month
     );
     assert!(e.estimated >= 40, "documents estimated without their dateline: {}", e.estimated);
-    assert!(e.honest as f64 >= 0.7 * e.estimated as f64, "ranges holding the DCT: {} of {}", e.honest, e.estimated);
+    assert!(e.honest as f64 >= 0.75 * e.estimated as f64, "ranges holding the DCT: {} of {}", e.honest, e.estimated);
+    assert!(e.within_week >= 1, "best guesses within a week of the DCT: {}", e.within_week);
 }
 
 #[test]

@@ -114,6 +114,9 @@ fn fuzzy_periods() {
     assert_eq!(one("He rose to power in the early 2000s.", dct), pair("the early 2000s", "200"));
     assert_eq!(one("It was built in the 1990s.", dct), pair("the 1990s", "199"));
     assert_eq!(one("It is a problem of the 21st century.", dct), pair("the 21st century", "20"));
+    let values = |text: &str| -> Vec<String> { tags(text, Some(dct)).into_iter().map(|t| t.2).collect() };
+    assert_eq!(values("The car sold well in the 70s and 80s."), ["197", "198"]);
+    assert!(values("He scored 70 and 80s were common.").iter().all(|v| v != "198"));
 }
 
 /// The single expression of `text` as (covered text, value, TIMEX3 mod).
@@ -159,6 +162,9 @@ fn clock_times() {
     assert!(tags("Shares rose 10.30 points.", Some(dct)).is_empty());
     assert_eq!(one("Trading ended at 4:30 p.m. EST.", dct), pair("4:30 p.m. EST", "2023-03-15T16:30"));
     assert_eq!(one("It filed at 12:00 UTC Monday.", dct), pair("12:00 UTC Monday", "2023-03-13T12:00Z"));
+    assert_eq!(one("It landed at 6:40 p.m. (GMT +8) in Taipei.", dct), pair("6:40 p.m. (GMT +8)", "2023-03-15T18:40"));
+    assert_eq!(one("It landed at 9:15 GMT-5.", dct), pair("9:15 GMT-5", "2023-03-15T09:15"));
+    assert_eq!(one("It landed at 9:15 (GMT in London.", dct), pair("9:15", "2023-03-15T09:15"));
     let found = tags("Talks began at 14:00 GMT on Monday.", Some(dct));
     assert_eq!(found[0].2, "2023-03-13T14:00Z", "a clock time takes the day named right after it");
     let found = tags("On Friday the vote closed at 0800 UTC.", Some(dct));
@@ -202,6 +208,12 @@ fn anaphora_follow_the_last_date() {
     let found = tags(text, Some("2023-03-15"));
     let values: Vec<&str> = found.iter().map(|t| t.2.as_str()).collect();
     assert_eq!(values, ["2023-02-06", "2023-02-07", "2023-02-07", "2023-W07"]);
+    let market = "Stocks fell yesterday but rebounded late in the day, ending the day down 31 points.";
+    let found = tags(market, Some("2023-03-15"));
+    let values: Vec<(&str, &str)> = found.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+    assert_eq!(values, [("yesterday", "2023-03-14"), ("late in the day", "2023-03-14"), ("the day", "2023-03-14")]);
+    assert!(tags("They met the day before the vote.", Some("2023-03-15")).is_empty());
+    assert!(tags("He spent the day reading.", Some("2023-03-15")).is_empty());
 }
 
 #[test]
@@ -245,6 +257,14 @@ fn news_conventions() {
     assert_eq!(one("The 2010-11 season was his best.", dct), pair("2010", "2010"));
     assert!(tags("The Russell 2000 Index fell.", Some(dct)).is_empty());
     assert!(tags("They met at the soon-to-open terminal.", Some(dct)).is_empty());
+    // TimeBank reads "the near/long term" as the future and "the time being" as the present.
+    assert_eq!(one("Growth in the near term looks good.", dct), pair("the near term", "FUTURE_REF"));
+    assert_eq!(one("It will help Ford for the long term.", dct), pair("the long term", "FUTURE_REF"));
+    assert_eq!(one("Rates will stay low for the time being.", dct), pair("the time being", "PRESENT_REF"));
+    assert!(tags("They refinanced the long-term debt.", Some(dct)).is_empty());
+    // A named day in history is not last week's weekday.
+    assert!(tags("Stocks fell on the anniversary of 'Black Monday'.", Some(dct)).is_empty());
+    assert_eq!(one("Markets in Asia Monday fell.", dct), pair("Monday", "2010-03-01"));
     let values = |text: &str| -> Vec<String> { tags(text, Some(dct)).into_iter().map(|t| t.2).collect() };
     assert_eq!(values("Dealers have 60 to 90 days to close."), ["P60D", "P90D"]);
     assert_eq!(values("It may close in two or three years."), ["P2Y", "P3Y"]);
@@ -417,4 +437,13 @@ fn estimates_need_evidence() {
     let future = "The ministers met on March 3, 2021. They will meet again in June 2021.";
     let estimate = estimate_dct(future, &[]).expect("an explicit date");
     assert_eq!(estimate.latest.map(|d| d.to_string()), Some("2021-06-30".to_string()));
+    // A day written in full is no writing date unless the text tells of the days around it.
+    let history = estimate_dct("The treaty was signed on July 24, 2003.", &[]).expect("an explicit date");
+    assert_eq!((history.earliest.to_string(), history.best), ("2003-07-24".to_string(), None));
+    let today = "Shares closed up from March 12 2009. Today was a mixed day.";
+    assert_eq!(estimate_dct(today, &[]).and_then(|e| e.best).map(|d| d.to_string()), Some("2009-03-12".into()));
+    // Beside a recent day written in full, a later yearless month is of the year before.
+    let text = "The index rose from March 12 2009, after a crash in September.";
+    let estimate = estimate_dct(text, &[]).expect("an explicit date");
+    assert_eq!(estimate.earliest.to_string(), "2009-03-12");
 }

@@ -155,6 +155,10 @@ pub struct Lexicon {
     pub ranges: &'static [&'static str],
     /// Lower-case words that open an expression and give its TIMEX3 `mod` ("late" → `END`, "about" → `APPROX`).
     pub modifiers: &'static [(&'static str, &'static str)],
+    /// Lower-case verbs after which "the day" is the day the text is about ("ended the day higher").
+    pub day_verbs: &'static [&'static str],
+    /// Lower-case phrases that refer to the present or future as a whole ("the near term" → future).
+    pub ref_phrases: &'static [(&'static [&'static str], Tense)],
 }
 
 /// A lexicon's words sorted for binary search.

@@ -47,9 +47,9 @@ impl Matcher<'_> {
             };
             end = after;
         }
-        let utc = self.is(end, Word::Utc);
-        if utc || self.is(end, Word::Zone) {
-            end += 1;
+        let (zone_end, utc) = self.zone(end).unwrap_or((end, false));
+        if zone_end > end {
+            end = zone_end;
         } else if self.is(end + 1, Word::Time) && matches!(self.toks.get(end).map(|t| t.kind), Some(Kind::Word(_))) {
             end += 2;
         }
@@ -60,6 +60,25 @@ impl Matcher<'_> {
             _ => None,
         };
         Some((end + usize::from(day.is_some()), Expr::Clock { hour, minute, utc, day }))
+    }
+
+    /// A time zone at `i`: "GMT", "EST", "GMT+8", "(UTC -5)". The token after it and whether the clock time is in
+    /// UTC (a zone with an offset is local time: its value keeps the clock as written).
+    fn zone(&self, i: usize) -> Option<(usize, bool)> {
+        let open = self.punct(i) == Some('(');
+        let z = i + usize::from(open);
+        let utc = self.is(z, Word::Utc);
+        if !utc && !self.is(z, Word::Zone) {
+            return None;
+        }
+        let offset =
+            matches!(self.punct(z + 1), Some('+' | '-' | '−')) && self.number(z + 2).is_some_and(|(_, d)| d <= 4);
+        let end = z + 1 + if offset { 2 } else { 0 };
+        match (open, self.punct(end)) {
+            (false, _) => Some((end, utc && !offset)),
+            (true, Some(')')) => Some((end + 1, utc && !offset)),
+            (true, _) => None,
+        }
     }
 
     /// "am"/"pm"/"a.m."/"p.m." at `i`: the token after it and whether it is afternoon.

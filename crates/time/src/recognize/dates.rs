@@ -204,7 +204,7 @@ impl Matcher<'_> {
         // "1980's": the apostrophe before the plural "s".
         let s = if matches!(self.punct(n + 1), Some('\'' | '’')) && self.joined(n + 1) { n + 2 } else { n + 1 };
         let suffix = self.str(s);
-        if suffix == "s" && v % 10 == 0 && (d == 4 || d == 2 && (apostrophe || the || j > i)) {
+        if suffix == "s" && v % 10 == 0 && (d == 4 || d == 2 && (apostrophe || the || j > i || self.after_decade(i))) {
             let prefix = if d == 4 {
                 v / 10
             } else if v <= 20 {
@@ -219,6 +219,12 @@ impl Matcher<'_> {
             return Some((n + 3, Expr::Era { prefix: v as i32 - 1, century: true }));
         }
         None
+    }
+
+    /// Whether token `i` follows a decade and a range word, as "80s" in "the 70s and 80s".
+    fn after_decade(&self, i: usize) -> bool {
+        let range = i.checked_sub(1).is_some_and(|k| self.index.lexicon.ranges.iter().any(|r| self.str(k) == *r));
+        range && i >= 3 && self.str(i - 2) == "s" && self.number(i - 3).is_some_and(|(v, _)| v % 10 == 0)
     }
 
     /// Quarters and halves: "the third quarter of 2009", "third-quarter", "Q3 2023", "the first half of 2009".

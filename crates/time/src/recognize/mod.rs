@@ -154,8 +154,12 @@ impl Matcher<'_> {
     }
 
     fn lowercase_word(&self, i: usize) -> bool {
-        matches!(self.toks.get(i), Some(t) if matches!(t.kind, Kind::Word(_)))
-            && self.str(i).chars().next().is_some_and(char::is_lowercase)
+        self.word_token(i) && self.str(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Whether token `i` is a word.
+    fn word_token(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(_)))
     }
 
     /// Whether token `i` is a word with no role in time expressions.

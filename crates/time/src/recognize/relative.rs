@@ -88,13 +88,19 @@ impl Matcher<'_> {
     /// A weekday, with an optional part of the day: "Wednesday", "Friday morning".
     pub(super) fn weekday(&self, i: usize) -> Found {
         let Some(Word::Weekday(weekday)) = self.word(i) else { return None };
-        if !self.capitalized(i) {
+        if !self.capitalized(i) || self.named_day(i) {
             return None;
         }
         match self.word(i + 1) {
             Some(Word::PartOfDay(part)) => Some((i + 2, Expr::PartOfDay { day: DayOf::Weekday(weekday), part })),
             _ => Some((i + 1, Expr::Weekday { weekday, which: Which::ByTense })),
         }
+    }
+
+    /// Whether the weekday at `i` ends the name of a day in history, quoted or after "the": "'Black Monday'".
+    fn named_day(&self, i: usize) -> bool {
+        let opens = |k: usize| matches!(self.punct(k), Some('\'' | '`' | '"' | '‘' | '“')) || self.is(k, Word::The);
+        i >= 2 && self.plain_word(i - 1) && self.capitalized(i - 1) && opens(i - 2)
     }
 
     /// Periods counted from the last date in the text: "the following week", "the previous year", "that day", "the
@@ -104,11 +110,18 @@ impl Matcher<'_> {
         if j > i && self.unit(j) == Some((Unit::Weekend, false)) {
             return Some((j + 1, Expr::Weekend));
         }
-        // "end the day at 7,114", "for the day": the day the text is about.
+        // "late in the day": the day the text is about, late.
+        let part_of_day = self.is(i, Word::Part) && self.str(i + 1) == "in";
+        if part_of_day && self.is(i + 2, Word::The) && self.unit(i + 3) == Some((Unit::Day, false)) {
+            return Some((i + 4, Expr::Anaphoric { unit: Unit::Day, offset: 0 }));
+        }
+        // "end the day at 7,114", "for the day", "ended the day down": the day the text is about.
         if j > i && self.unit(j) == Some((Unit::Day, false)) {
             let ends_phrase = !matches!(self.toks.get(j + 1).map(|t| t.kind), Some(Kind::Word(_)))
                 || self.is(j + 1, Word::YearPreposition);
-            return ends_phrase.then_some((j + 1, Expr::Anaphoric { unit: Unit::Day, offset: 0 }));
+            let verb = i.checked_sub(1).is_some_and(|v| self.index.lexicon.day_verbs.iter().any(|w| self.str(v) == *w));
+            let about = ends_phrase || verb && !self.is(j + 1, Word::Relation);
+            return about.then_some((j + 1, Expr::Anaphoric { unit: Unit::Day, offset: 0 }));
         }
         let offset = match self.word(j)? {
             Word::Anaphoric(o) | Word::Shift(o @ 1) if j > i => o,
@@ -129,9 +142,17 @@ impl Matcher<'_> {
         }
     }
 
-    /// "recently", "now", "currently", "the past", "the future", "the near future", "the recent past"; not in a
-    /// compound ("the soon-to-open terminal", "the now-defunct firm").
+    /// "recently", "now", "currently", "the past", "the future", "the near future", "the recent past", "the long
+    /// term", "the time being"; not in a compound ("the soon-to-open terminal", "the now-defunct firm", "the long
+    /// term-debt").
     pub(super) fn reference(&self, i: usize) -> Found {
+        for &(phrase, tense) in self.index.lexicon.ref_phrases {
+            let end = i + phrase.len();
+            let said = phrase.iter().enumerate().all(|(k, w)| self.str(i + k).eq_ignore_ascii_case(w));
+            if said && (0..phrase.len()).all(|k| self.word_token(i + k)) && self.punct(end) != Some('-') {
+                return Some((end, Expr::Ref(tense)));
+            }
+        }
         match self.word(i)? {
             Word::Ref(_) if self.joined(i) && self.punct(i + 1) == Some('-') => None,
             Word::Ref(tense) => Some((i + 1, Expr::Ref(tense))),
