@@ -3,6 +3,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use flate2::bufread::MultiGzDecoder;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::jsonl::JsonLines;
 use crate::warc::WarcRecords;
@@ -94,14 +95,15 @@ fn sniff(start: &[u8], allow_jsonl: bool) -> Kind {
     }
 }
 
-/// The article id of a whole-file input: the file's stem (`a.html.gz` → `a`), or `stdin`.
-fn document_id(input: &Input) -> String {
+/// The article id of a whole-file input: the file's stem (`a.html.gz` → `a`), or for standard input `stdin-` and a
+/// hash of the content, so that different documents piped in keep apart and the same one keeps its id.
+fn document_id(input: &Input, content: &str) -> String {
     match input {
         Input::File(path) => {
             let name = inner_name(path);
             Path::new(&name).file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or(name)
         }
-        Input::Stdin => "stdin".to_string(),
+        Input::Stdin => format!("stdin-{:012x}", xxh3_64(content.as_bytes()) >> 16),
     }
 }
 
@@ -121,7 +123,7 @@ fn read_whole(reader: Box<dyn BufRead + Send>, input: &Input, kind: Kind) -> Res
         return Err(input_error(name, "empty document"));
     }
     Ok(RawDocument {
-        id: document_id(input),
+        id: document_id(input, &content),
         origin: name,
         format: if html { RawFormat::Html } else { RawFormat::Text },
         content,
@@ -156,11 +158,19 @@ mod tests {
 
     #[test]
     fn ids_are_file_stems_without_gz() {
-        let id = |path: &str| document_id(&Input::File(path.into()));
+        let id = |path: &str| document_id(&Input::File(path.into()), "text");
         assert_eq!(id("seeds/000_075b59d9bae29bd8.txt"), "000_075b59d9bae29bd8");
         assert_eq!(id("a.html.gz"), "a");
         assert_eq!(id("README"), "README");
         assert_eq!(kind_from_name(Path::new("x.JSONL.GZ")), Some(Kind::Jsonl));
         assert_eq!(kind_from_name(Path::new("CC-NEWS-20230315.warc.gz")), Some(Kind::Warc));
+    }
+
+    #[test]
+    fn stdin_ids_follow_the_content() {
+        let a = document_id(&Input::Stdin, "one page");
+        assert!(a.starts_with("stdin-") && a.len() == "stdin-".len() + 12, "{a}");
+        assert_eq!(a, document_id(&Input::Stdin, "one page"));
+        assert_ne!(a, document_id(&Input::Stdin, "another page"));
     }
 }
