@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chronicle_dedup::ReuseGraph;
 use chronicle_model::{AnalyzedArticle, Date, ReuseKind};
+use rayon::prelude::*;
 
 use crate::event_date::best;
 use crate::features::Features;
@@ -31,6 +32,8 @@ const ACTIVE_DAYS: i64 = 30;
 /// How much more two whole events must score to merge than an article to join (centroids of several
 /// articles agree more than single articles do).
 const MERGE_MARGIN: f32 = 0.4;
+/// The most the weighted text similarities can add up to (with a margin for rounding).
+const MAX_TEXT_SCORE: f32 = HEADLINE_WEIGHT + BODY_WEIGHT + ENTITY_WEIGHT + 0.01;
 /// The most events compared with each article.
 const MAX_LOOK_BACK: usize = 1000;
 
@@ -68,15 +71,8 @@ pub fn assign(
         let f = &features[i];
         let date = best(&f.votes);
         let bonus = reuse_bonus(reuse, &item.article.id, &group_of);
-        let scored = active
-            .iter()
-            .rev()
-            .take(MAX_LOOK_BACK)
-            .map(|&g| (g, score(f, date, &groups[g]) + bonus.get(&g).copied().unwrap_or(0.0)));
-        let chosen = scored.fold(None, |acc: Option<(usize, f32)>, (g, s)| match acc {
-            Some((_, best)) if best >= s => acc,
-            _ => Some((g, s)),
-        });
+        let looked_at: Vec<usize> = active.iter().rev().take(MAX_LOOK_BACK).copied().collect();
+        let chosen = best_of(&looked_at, |g| score(f, date, &groups[g]) + bonus.get(&g).copied().unwrap_or(0.0));
         let g = match chosen {
             Some((g, s)) if s >= threshold => g,
             _ => {
@@ -120,12 +116,8 @@ fn refine<'a>(
         let stay = if groups[home].members.is_empty() { f32::MIN } else { score_of(home, groups) };
         // Events are founded in time order: those founded near this article's own are the ones active with it.
         let near = home.saturating_sub(MAX_LOOK_BACK / 2)..(home + MAX_LOOK_BACK / 2).min(groups.len());
-        let candidates = near.filter(|&g| g != home && !groups[g].members.is_empty());
-        let chosen =
-            candidates.map(|g| (g, score_of(g, groups))).fold(None, |acc: Option<(usize, f32)>, (g, s)| match acc {
-                Some((_, best)) if best >= s => acc,
-                _ => Some((g, s)),
-            });
+        let candidates: Vec<usize> = near.filter(|&g| g != home && !groups[g].members.is_empty()).collect();
+        let chosen = best_of(&candidates, |g| score_of(g, groups));
         let target = match chosen {
             Some((g, s)) if s >= threshold && s > stay => g,
             _ => home,
@@ -133,6 +125,15 @@ fn refine<'a>(
         groups[target].add(i, f, seen, 1.0);
         group_of.insert(&item.article.id, target);
     }
+}
+
+/// The first of `candidates` with the highest score, with that score; scored in parallel, chosen in order.
+fn best_of(candidates: &[usize], score: impl Fn(usize) -> f32 + Sync) -> Option<(usize, f32)> {
+    let scores: Vec<f32> = candidates.par_iter().map(|&g| score(g)).collect();
+    candidates.iter().copied().zip(scores).fold(None, |acc, (g, s)| match acc {
+        Some((_, best)) if best >= s => acc,
+        _ => Some((g, s)),
+    })
 }
 
 impl Group {
@@ -162,13 +163,15 @@ fn merge(groups: &mut [Group], threshold: f32) {
     for a in 0..groups.len() {
         for b in a + 1..groups.len().min(a + 1 + MAX_LOOK_BACK / 2) {
             let (x, y) = (&groups[a], &groups[b]);
-            if x.members.is_empty() || y.members.is_empty() {
+            let dates = date_agreement(x.date, y.date);
+            // The text part is a weighted sum of cosines, at most 1: dates too far apart rule a merge out.
+            if x.members.is_empty() || y.members.is_empty() || MAX_TEXT_SCORE + dates < threshold {
                 continue;
             }
             let text = HEADLINE_WEIGHT * x.headline.similarity(&y.headline)
                 + BODY_WEIGHT * x.body.similarity(&y.body)
                 + ENTITY_WEIGHT * x.entities.similarity(&y.entities);
-            if text + date_agreement(x.date, y.date) >= threshold {
+            if text + dates >= threshold {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
             }
@@ -210,18 +213,25 @@ fn date_agreement(a: Option<Date>, b: Option<Date>) -> f32 {
     }
 }
 
-/// The bonus towards each event holding an article that the article copies, reuses or retells.
+/// The bonus towards each event holding an article that the article copies, reuses or retells. The reuse graph
+/// links each copy to its family's canonical article only, so a copy stands for its whole family: the links of
+/// the articles it copies count as its own, and a link to an article reaches that article's copies too.
 fn reuse_bonus(reuse: &ReuseGraph, id: &str, group_of: &HashMap<&str, usize>) -> HashMap<usize, f32> {
     let mut bonus: HashMap<usize, f32> = HashMap::new();
-    for link in reuse.links(id) {
-        let Some(&g) = group_of.get(link.article.as_str()) else { continue };
+    let copies_of = |article: &str| reuse.links(article).iter().filter(|l| l.kind == ReuseKind::Copy);
+    let family = copies_of(id).flat_map(|l| reuse.links(&l.article)).filter(|l| l.article != id);
+    for link in reuse.links(id).iter().chain(family) {
         let b = match link.kind {
             ReuseKind::Copy => COPY_BONUS,
             ReuseKind::Reuse => COPY_BONUS * (link.shared / FULL_REUSE).min(1.0) as f32,
             ReuseKind::Paraphrase => PARAPHRASE_BONUS,
         };
-        let slot = bonus.entry(g).or_default();
-        *slot = slot.max(b);
+        let targets =
+            std::iter::once(link.article.as_str()).chain(copies_of(&link.article).map(|l| l.article.as_str()));
+        for g in targets.filter(|&a| a != id).filter_map(|a| group_of.get(a).copied()) {
+            let slot = bonus.entry(g).or_default();
+            *slot = slot.max(b);
+        }
     }
     bonus
 }

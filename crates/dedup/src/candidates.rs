@@ -21,6 +21,14 @@ pub fn rare_key_pairs(keys: &[Vec<u64>], max_df: usize, min_shared: usize) -> Ve
     pairs
 }
 
+/// Each document's keys without those occurring in more than `max_df` documents. `keys[d]` are distinct.
+pub fn without_common(keys: &[Vec<u64>], max_df: usize) -> Vec<Vec<u64>> {
+    let mut all: Vec<u64> = keys.iter().flatten().copied().collect();
+    all.sort_unstable();
+    let common: Vec<u64> = all.chunk_by(|x, y| x == y).filter(|run| run.len() > max_df).map(|run| run[0]).collect();
+    keys.iter().map(|k| k.iter().copied().filter(|key| common.binary_search(key).is_err()).collect()).collect()
+}
+
 /// The pairs among `pairs` that rank in the `k` best (most shared keys, then first) of either document, sorted.
 pub fn best_per_document(pairs: &[((usize, usize), usize)], k: usize) -> Vec<(usize, usize)> {
     let mut ranked: Vec<&((usize, usize), usize)> = pairs.iter().collect();
@@ -56,6 +64,12 @@ mod tests {
         assert_eq!(rare_key_pairs(&keys, 3, 2), vec![((0, 1), 3)]);
         assert_eq!(rare_key_pairs(&keys, 3, 1), vec![((0, 1), 3), ((0, 2), 1), ((1, 2), 1)]);
         assert_eq!(rare_key_pairs(&keys, 4, 2), vec![((0, 1), 4), ((0, 2), 2), ((1, 2), 2)]);
+    }
+
+    #[test]
+    fn drops_common_keys() {
+        let keys = vec![vec![1, 2, 3, 9], vec![1, 2, 9], vec![9]];
+        assert_eq!(without_common(&keys, 2), vec![vec![1, 2, 3], vec![1, 2], vec![]]);
     }
 
     #[test]

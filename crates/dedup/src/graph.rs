@@ -69,7 +69,8 @@ impl ReuseGraph {
     }
 }
 
-fn root(parent: &mut [usize], mut i: usize) -> usize {
+/// The root of `i` in a union-find forest, halving the path on the way.
+pub fn root(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
         i = parent[i];
@@ -77,7 +78,8 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn precedes(a: &Rank, b: &Rank) -> bool {
+/// Whether `a` comes before `b` as the canonical article of a group.
+pub fn precedes(a: &Rank, b: &Rank) -> bool {
     let date = |r: &Rank| r.date.unwrap_or(Date::MAX);
     (date(a), std::cmp::Reverse(a.body_words), a.id) < (date(b), std::cmp::Reverse(b.body_words), b.id)
 }

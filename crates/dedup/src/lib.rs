@@ -2,10 +2,12 @@
 //!
 //! Every article is kept; only links are added. Near copies come from MinHash (word 5-shingles, 128
 //! permutations) with LSH banding; shared passages from aligning the shingles of pairs that share rare
-//! shingles; rewrites from sentence-level overlap of content words, entities and dates.
+//! shingles; rewrites from sentence-level overlap of content words, entities and dates. Near copies form
+//! families represented by their canonical article, so links and comparisons grow linearly with family size.
 
 mod align;
 mod candidates;
+mod families;
 mod graph;
 mod lsh;
 mod paraphrase;
@@ -17,7 +19,7 @@ use chronicle_model::{AnalyzedArticle, ReuseKind, ReuseLink};
 pub use graph::ReuseGraph;
 
 use align::{shared_passages, Aligned};
-use candidates::{best_per_document, distinct, rare_key_pairs};
+use candidates::{best_per_document, distinct, rare_key_pairs, without_common};
 use graph::Rank;
 use paraphrase::Profile;
 use text::Word;
@@ -38,16 +40,34 @@ const COPY_SIMILARITY: f64 = 0.8;
 const MIN_REUSED_WORDS: usize = 10;
 
 /// Finds copies, shared passages and rewrites among articles (every article kept; only links are added).
+///
+/// Near copies form families: each member is linked to the family's canonical article (earliest, then most
+/// complete), and families are linked through their canonical articles, so links grow linearly with articles.
 pub fn find_reuse(articles: &[AnalyzedArticle]) -> ReuseGraph {
     let words: Vec<Vec<Word>> =
         articles.iter().map(|a| text::words(&a.article.text, &a.article.body_or_text())).collect();
     let shingles: Vec<Vec<u64>> = words.iter().map(|w| shingles::shingles(w)).collect();
     let signatures: Vec<_> = shingles.iter().map(|s| shingles::signature(s)).collect();
-    let mut pairs = lsh::candidate_pairs(&signatures);
-    let rare: Vec<Vec<u64>> = shingles.iter().map(|s| distinct(s.clone())).collect();
-    pairs.extend(rare_key_pairs(&rare, MAX_SHINGLE_DF, MIN_SHARED_SHINGLES).into_iter().map(|(pair, _)| pair));
-    pairs.sort_unstable();
-    pairs.dedup();
+    let ranks: Vec<Rank> = articles
+        .iter()
+        .zip(&words)
+        .map(|(a, w)| Rank { id: &a.article.id, date: a.article.published.or(a.analysis.dct), body_words: w.len() })
+        .collect();
+    let near = lsh::candidate_pairs(&signatures);
+    let copies =
+        near.iter().copied().filter(|&(i, j)| shingles::jaccard(&signatures[i], &signatures[j]) >= COPY_SIMILARITY);
+    let canonical = families::canonicals(&ranks, copies);
+    // Members of a family share their canonical article's passages: only canonical articles look for more,
+    // with rare shingles counted over all articles.
+    let sets: Vec<Vec<u64>> = shingles.iter().map(|s| distinct(s.clone())).collect();
+    let rare: Vec<Vec<u64>> = without_common(&sets, MAX_SHINGLE_DF)
+        .into_iter()
+        .enumerate()
+        .map(|(i, keys)| if canonical[i] == i { keys } else { Vec::new() })
+        .collect();
+    let mut pairs = near;
+    pairs.extend(rare_key_pairs(&rare, usize::MAX, MIN_SHARED_SHINGLES).into_iter().map(|(pair, _)| pair));
+    let pairs = families::representative_pairs(&pairs, &canonical);
     let mut in_pairs = vec![false; articles.len()];
     pairs.iter().for_each(|&(i, j)| (in_pairs[i], in_pairs[j]) = (true, true));
     let aligned: Vec<Aligned> = (0..articles.len())
@@ -74,15 +94,17 @@ pub fn find_reuse(articles: &[AnalyzedArticle]) -> ReuseGraph {
         linked.insert((i, j));
     }
     let mut content = text::ContentWords::english();
-    let profiles: Vec<Profile> = articles.iter().map(|a| Profile::new(a, &mut content)).collect();
-    let keys: Vec<Vec<u64>> = profiles.iter().map(|p| p.keys.clone()).collect();
+    let profiles: Vec<Option<Profile>> =
+        articles.iter().enumerate().map(|(i, a)| (canonical[i] == i).then(|| Profile::new(a, &mut content))).collect();
+    let keys: Vec<Vec<u64>> = profiles.iter().map(|p| p.as_ref().map_or_else(Vec::new, |p| p.keys.clone())).collect();
     let rewrite_pairs =
         best_per_document(&rare_key_pairs(&keys, MAX_WORD_DF, MIN_SHARED_WORDS), MAX_REWRITE_CANDIDATES);
     for (i, j) in rewrite_pairs {
+        let (Some(a), Some(b)) = (&profiles[i], &profiles[j]) else { continue };
         if linked.contains(&(i, j)) {
             continue;
         }
-        if let Some((share_a, share_b)) = paraphrase::paraphrase(&profiles[i], &profiles[j]) {
+        if let Some((share_a, share_b)) = paraphrase::paraphrase(a, b) {
             let link = |id: &str, shared| ReuseLink {
                 article: id.to_string(),
                 kind: ReuseKind::Paraphrase,
@@ -93,11 +115,6 @@ pub fn find_reuse(articles: &[AnalyzedArticle]) -> ReuseGraph {
             links[j].push(link(&articles[i].article.id, share_b));
         }
     }
-    let ranks: Vec<Rank> = articles
-        .iter()
-        .zip(&words)
-        .map(|(a, w)| Rank { id: &a.article.id, date: a.article.published.or(a.analysis.dct), body_words: w.len() })
-        .collect();
     ReuseGraph::new(&ranks, links)
 }
 

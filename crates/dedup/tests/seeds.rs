@@ -85,3 +85,30 @@ fn odd_inputs_give_no_links_and_no_panic() {
     assert_eq!(graph.independent_sources(&["empty".into(), "blank".into(), "short".into(), "short2".into()]), 3);
     assert_eq!(find_reuse(&[]).independent_sources(&[]), 0);
 }
+
+#[test]
+fn a_family_of_copies_links_each_copy_to_its_canonical_only() {
+    let mut articles = support::seeds(true);
+    let original = support::id(&articles, "000");
+    let copies: Vec<String> = (0..6).map(|n| format!("copy{n}")).collect();
+    for id in &copies {
+        let mut copy = articles[0].clone();
+        copy.article.id = id.clone();
+        articles.push(copy);
+    }
+    let graph = find_reuse(&articles);
+    // The copies have the original's date and length: the smallest id, the original's, is the family's canonical.
+    let canonical = original.clone();
+    let family: Vec<String> = copies.iter().cloned().chain([original.clone()]).collect();
+    for id in family.iter().filter(|id| **id != canonical) {
+        let within: Vec<&str> =
+            graph.links(id).iter().filter(|l| family.contains(&l.article)).map(|l| l.article.as_str()).collect();
+        assert_eq!(within, [canonical.as_str()], "{id}");
+        assert_eq!(kind(&graph, id, &canonical), Some(ReuseKind::Copy));
+        assert_eq!(kind(&graph, &canonical, id), Some(ReuseKind::Copy));
+    }
+    assert_eq!(graph.independent_sources(&family), 1);
+    assert_eq!(graph.links(&canonical).iter().filter(|l| copies.contains(&l.article)).count(), copies.len());
+    // Shared agency passages with the other articles of the event still link through the canonical article.
+    assert_eq!(kind(&graph, &canonical, &support::id(&articles, "001")), Some(ReuseKind::Reuse));
+}

@@ -6,7 +6,7 @@
 //! sentence ("involved in Syria since September 2015") it dates the state the sentence describes and is kept.
 //! Facts of the same date with similar wording are one entry citing every source.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chronicle_model::{AnalyzedArticle, Citation, PartialDate, Span, TimeType, TimelineEntry};
 
@@ -31,23 +31,16 @@ struct Fact {
 /// candidate; near-identical facts across articles (same date, similar wording) are merged and cite every
 /// source. Sorted by date then text.
 pub fn timeline(articles: &[AnalyzedArticle]) -> Vec<TimelineEntry> {
-    let mut by_date: BTreeMap<PartialDate, Vec<(Fact, Vec<Citation>)>> = BTreeMap::new();
+    let mut by_date: BTreeMap<PartialDate, SameDate> = BTreeMap::new();
     let mut ordered: Vec<&AnalyzedArticle> = articles.iter().collect();
     ordered.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     for fact in ordered.into_iter().flat_map(facts) {
-        let entries = by_date.entry(fact.date).or_default();
-        match entries.iter_mut().find(|(first, _)| jaccard(&first.terms, &fact.terms) >= SAME_FACT) {
-            Some((_, citations)) => citations.push(fact.citation),
-            None => {
-                let citation = fact.citation.clone();
-                entries.push((fact, vec![citation]));
-            }
-        }
+        by_date.entry(fact.date).or_default().add(fact);
     }
     let mut out: Vec<TimelineEntry> = by_date
         .into_iter()
-        .flat_map(|(date, entries)| {
-            entries.into_iter().map(move |(fact, mut citations)| {
+        .flat_map(|(date, same)| {
+            same.entries.into_iter().map(move |(fact, mut citations)| {
                 citations.sort_by(|a, b| (&a.article, a.span).cmp(&(&b.article, b.span)));
                 citations.dedup_by(|a, b| a.article == b.article);
                 let mut ids: Vec<String> = citations.iter().map(|c| c.article.clone()).collect();
@@ -58,6 +51,34 @@ pub fn timeline(articles: &[AnalyzedArticle]) -> Vec<TimelineEntry> {
         .collect();
     out.sort_by(|a, b| (&a.date, &a.text).cmp(&(&b.date, &b.text)));
     out
+}
+
+/// The entries of one date: each the first statement of a fact and the citations of all its statements, with
+/// the entries holding each term (a fact can only match an entry it shares a term with).
+#[derive(Default)]
+struct SameDate {
+    entries: Vec<(Fact, Vec<Citation>)>,
+    by_term: HashMap<String, Vec<usize>>,
+}
+
+impl SameDate {
+    /// Cites `fact` in the first entry it restates, else makes it a new entry.
+    fn add(&mut self, fact: Fact) {
+        let mut candidates: Vec<usize> =
+            fact.terms.iter().filter_map(|t| self.by_term.get(t)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates.into_iter().find(|&e| jaccard(&self.entries[e].0.terms, &fact.terms) >= SAME_FACT) {
+            Some(e) => self.entries[e].1.push(fact.citation),
+            None => {
+                for term in &fact.terms {
+                    self.by_term.entry(term.clone()).or_default().push(self.entries.len());
+                }
+                let citation = fact.citation.clone();
+                self.entries.push((fact, vec![citation]));
+            }
+        }
+    }
 }
 
 /// The dated facts one article states: one per sentence and distinct date.
