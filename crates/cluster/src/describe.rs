@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chronicle_dedup::ReuseGraph;
-use chronicle_model::{AnalyzedArticle, Citation, EntityKind, EntityRef, Event, Span, SummarySentence};
+use chronicle_model::{AnalyzedArticle, Citation, Date, EntityKind, EntityRef, Event, Span, SummarySentence};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::event_date::best;
@@ -34,10 +34,11 @@ pub fn describe(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Co
         }
     }
     let sentences = sentence_vectors(members, articles, corpus);
+    let date = best(&votes.into_iter().collect::<Vec<_>>());
     Event {
         id: format!("ev-{:012x}", xxh3_64(ids.first().map_or("", String::as_str).as_bytes()) >> 16),
-        title: title(members, articles, corpus, &body),
-        date: best(&votes.into_iter().collect::<Vec<_>>()),
+        title: title(members, articles, corpus, &body, date),
+        date,
         independent_sources: reuse.independent_sources(&ids),
         entities: entities(members, articles, corpus),
         summary: summary(&sentences, articles, &body),
@@ -46,15 +47,25 @@ pub fn describe(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Co
     }
 }
 
-/// The member headline closest to the event's body, else the most central lead sentence.
-fn title(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Corpus, body: &Centroid) -> String {
+/// The member headline closest to the event's body, else the most central lead sentence. Real headlines come
+/// first, and among them those of reports published once the event had happened (not announcements of it).
+fn title(
+    members: &[usize],
+    articles: &[AnalyzedArticle],
+    corpus: &mut Corpus,
+    body: &Centroid,
+    date: Option<Date>,
+) -> String {
     let mut best: Option<(f32, String)> = None;
     for &i in members {
+        let article = &articles[i].article;
         let text = headline(&articles[i], &corpus.features[i].sentences);
         let terms = corpus.terms(i, &text);
         let counts = corpus.words.count(&terms);
-        let score =
-            body.cosine(&corpus.words.weigh(&counts)) + if articles[i].article.title.is_some() { 1.0 } else { 0.0 };
+        let headline_bonus = if article.title.is_some() { 1.0 } else { 0.0 };
+        let reported_after = matches!((article.published, date), (Some(p), Some(d)) if p >= d);
+        let report_bonus = if reported_after { 0.5 } else { 0.0 };
+        let score = body.cosine(&corpus.words.weigh(&counts)) + headline_bonus + report_bonus;
         if best.as_ref().is_none_or(|(s, _)| score > *s) && !text.is_empty() {
             best = Some((score, text));
         }
