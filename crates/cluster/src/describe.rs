@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chronicle_dedup::ReuseGraph;
-use chronicle_model::{AnalyzedArticle, Citation, Date, EntityKind, EntityRef, Event, Span, SummarySentence};
+use chronicle_model::{
+    AnalyzedArticle, Citation, Date, EntityKind, EntityRef, Event, PartialDate, Span, SummarySentence,
+};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::event_date::best;
@@ -41,7 +43,7 @@ pub fn describe(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Co
         date,
         independent_sources: reuse.independent_sources(&ids),
         entities: entities(members, articles, corpus),
-        summary: summary(&sentences, articles, &body),
+        summary: summary(&sentences, articles, &body, date),
         articles: ids,
         story: None,
     }
@@ -136,12 +138,17 @@ fn sentence_vectors(members: &[usize], articles: &[AnalyzedArticle], corpus: &Co
 
 /// Up to five central sentences, most central first, without near-duplicates, each citing every member that
 /// says it or a near-copy of it.
-fn summary(candidates: &[Candidate], articles: &[AnalyzedArticle], body: &Centroid) -> Vec<SummarySentence> {
+fn summary(
+    candidates: &[Candidate],
+    articles: &[AnalyzedArticle],
+    body: &Centroid,
+    date: Option<Date>,
+) -> Vec<SummarySentence> {
     let mut ranked: Vec<(f32, &Candidate)> = candidates
         .iter()
         .filter(|c| SUMMARY_WORDS.contains(&words(c.span.slice(&articles[c.article].article.text), 0).len()))
         .filter(|c| !c.span.slice(&articles[c.article].article.text).trim_end().ends_with('?'))
-        .map(|c| (body.cosine(&c.vector) * lead_boost(c.position), c))
+        .map(|c| (body.cosine(&c.vector) * lead_boost(c.position) * date_boost(&articles[c.article], c.span, date), c))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1.article, a.1.position).cmp(&(b.1.article, b.1.position))));
     let mut chosen: Vec<&Candidate> = Vec::new();
@@ -184,6 +191,20 @@ fn lead_boost(position: usize) -> f32 {
         0 => 1.5,
         p if p < LEAD_SENTENCES => 1.2,
         _ => 1.0,
+    }
+}
+
+/// A sentence that names the day the event happened is about the event, not its background: it counts half as
+/// much again.
+fn date_boost(item: &AnalyzedArticle, sentence: Span, date: Option<Date>) -> f32 {
+    let Some(date) = date else { return 1.0 };
+    let names_the_day = sentence
+        .select(&item.analysis.times, |t| t.span)
+        .any(|t| PartialDate::parse(&t.value).and_then(PartialDate::to_date) == Some(date));
+    if names_the_day {
+        1.5
+    } else {
+        1.0
     }
 }
 
