@@ -259,6 +259,13 @@ struct ExtractLine {
     site: Option<String>,
     url: Option<String>,
     language: Option<String>,
+    /// HTML only: the last modification date, where each metadata field came from, and a confidence in [0, 1].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified: Option<jiff::civil::Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sources: Option<std::collections::BTreeMap<&'static str, &'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
 }
 
 fn extract(paths: &[PathBuf], json: bool) -> Result<Outcome> {
@@ -268,7 +275,7 @@ fn extract(paths: &[PathBuf], json: bool) -> Result<Outcome> {
         for doc in read_documents(path) {
             let line = doc.and_then(|doc| {
                 let origin = doc.origin.clone();
-                let article = chronicle_extract::extract(doc)?;
+                let (article, details) = chronicle_extract::extract_with_details(doc)?;
                 let language =
                     article.language.clone().or_else(|| chronicle_analyze::language::detect(&article.clean_text()));
                 Ok(ExtractLine {
@@ -280,6 +287,9 @@ fn extract(paths: &[PathBuf], json: bool) -> Result<Outcome> {
                     site: article.source.clone(),
                     url: article.url.clone(),
                     language,
+                    modified: details.as_ref().and_then(|d| d.modified),
+                    confidence: details.as_ref().map(|d| d.confidence),
+                    sources: details.map(|d| d.sources),
                 })
             });
             match line {

@@ -43,11 +43,26 @@ pub struct Extracted {
     pub confidence: f32,
 }
 
+/// What HTML extraction says about itself, beyond the article: for people checking an extraction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Details {
+    pub modified: Option<Date>,
+    /// Where each metadata field was read (see [`Extracted::sources`]).
+    pub sources: BTreeMap<&'static str, &'static str>,
+    pub confidence: f32,
+}
+
 /// Extracts an article: plain text is cleaned of site furniture (body spans exclude furniture lines; text kept
 /// exactly as given), HTML goes through main-text extraction (text = extracted main text, body = its paragraphs).
 /// Metadata from the RawDocument wins over metadata found in the content. A document with no body text left is
 /// an error.
 pub fn extract(doc: RawDocument) -> Result<Article, InputError> {
+    extract_with_details(doc).map(|(article, _)| article)
+}
+
+/// [`extract`], with the extraction's [`Details`] for HTML documents.
+pub fn extract_with_details(doc: RawDocument) -> Result<(Article, Option<Details>), InputError> {
+    let mut details = None;
     let article = match doc.format {
         RawFormat::Text => {
             let layout = text::layout(&doc.content);
@@ -65,6 +80,11 @@ pub fn extract(doc: RawDocument) -> Result<Article, InputError> {
         }
         RawFormat::Html => {
             let extracted = extract_html(&doc.content, doc.url.as_deref());
+            details = Some(Details {
+                modified: extracted.modified,
+                sources: extracted.sources,
+                confidence: extracted.confidence,
+            });
             Article {
                 id: doc.id,
                 url: doc.url.or(extracted.url),
@@ -81,5 +101,5 @@ pub fn extract(doc: RawDocument) -> Result<Article, InputError> {
     if article.body.is_empty() {
         return Err(InputError { input: doc.origin, reason: "no article text found".to_string() });
     }
-    Ok(article)
+    Ok((article, details))
 }
