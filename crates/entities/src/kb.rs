@@ -60,18 +60,6 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn parse_kind(kind: &str) -> Option<EntityKind> {
-    Some(match kind {
-        "person" => EntityKind::Person,
-        "organization" => EntityKind::Organization,
-        "place" => EntityKind::Place,
-        "group" => EntityKind::Group,
-        "event" => EntityKind::Event,
-        "other" => EntityKind::Other,
-        _ => return None,
-    })
-}
-
 /// Roles written `country/sector/from/to`, comma-separated; undated ones are left out.
 fn parse_roles(field: &str) -> Vec<(Option<Date>, Option<Date>)> {
     field
@@ -110,7 +98,7 @@ impl KnowledgeBase {
         for line in data_lines(ENTITIES) {
             let cells: Vec<&str> = line.split('\t').collect();
             let (Some(id), Some(kind), Some(name)) =
-                (cells.first(), cells.get(1).and_then(|k| parse_kind(k)), cells.get(2))
+                (cells.first(), cells.get(1).and_then(|k| EntityKind::parse(k)), cells.get(2))
             else {
                 continue;
             };

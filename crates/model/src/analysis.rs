@@ -34,6 +34,19 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// The kind named by [`EntityKind::as_str`]'s word, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "person" => EntityKind::Person,
+            "organization" => EntityKind::Organization,
+            "place" => EntityKind::Place,
+            "group" => EntityKind::Group,
+            "event" => EntityKind::Event,
+            "other" => EntityKind::Other,
+            _ => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",

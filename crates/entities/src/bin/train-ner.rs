@@ -16,25 +16,13 @@ use serde_json::Value;
 /// Weights smaller than this are dropped from the file.
 const PRUNE: f32 = 0.01;
 
-fn kind(name: &str) -> Option<EntityKind> {
-    Some(match name {
-        "person" => EntityKind::Person,
-        "organization" => EntityKind::Organization,
-        "place" => EntityKind::Place,
-        "group" => EntityKind::Group,
-        "event" => EntityKind::Event,
-        "other" => EntityKind::Other,
-        _ => return None,
-    })
-}
-
 fn names(value: &Value, text: &str) -> Vec<(Span, EntityKind)> {
     let Some(list) = value.as_array() else { return Vec::new() };
     list.iter()
         .filter_map(|n| {
             let span = Span::new(n[0].as_u64()? as usize, n[1].as_u64()? as usize);
             text.get(span.start..span.end)?;
-            Some((span, kind(n[2].as_str()?)?))
+            Some((span, EntityKind::parse(n[2].as_str()?)?))
         })
         .collect()
 }

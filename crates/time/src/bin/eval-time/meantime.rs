@@ -1,6 +1,6 @@
 //! Reads MEANTIME CAT XML documents and scores `chronicle_time::tag` on them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chronicle_model::{Date, Span, TimeType};
 
@@ -151,6 +151,11 @@ pub fn load(dir: &Path) -> std::io::Result<Vec<Doc>> {
             }
         }
     }
+    parse_files(files, parse)
+}
+
+/// Reads `files` in path order and parses each, named by its file stem.
+pub fn parse_files(mut files: Vec<PathBuf>, parse: fn(String, &str) -> Doc) -> std::io::Result<Vec<Doc>> {
     files.sort();
     let mut docs = Vec::new();
     for file in files {

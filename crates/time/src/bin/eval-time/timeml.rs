@@ -5,20 +5,13 @@ use std::path::Path;
 
 use chronicle_model::Span;
 
-use crate::meantime::{attr, unescape, Doc, Gold};
+use crate::meantime::{attr, parse_files, unescape, Doc, Gold};
 
 /// Loads every `*.tml` document in `dir`, in path order.
 pub fn load(dir: &Path) -> std::io::Result<Vec<Doc>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?.map(|entry| entry.map(|e| e.path())).collect::<Result<_, _>>()?;
     files.retain(|f| f.extension().is_some_and(|e| e == "tml"));
-    files.sort();
-    let mut docs = Vec::new();
-    for file in files {
-        let xml = std::fs::read_to_string(&file)?;
-        let name = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        docs.push(parse(name, &xml));
-    }
-    Ok(docs)
+    parse_files(files, parse)
 }
 
 /// Rebuilds a TimeML document: the text of `<TEXT>` without its tags (each `<s>` a line), its TIMEX3s as gold and
