@@ -6,5 +6,5 @@ mod text;
 mod timeline;
 
 pub use figures::disagreements;
-pub use stories::{link_stories, link_stories_with_threshold, STORY_THRESHOLD};
-pub use timeline::timeline;
+pub use stories::{link_stories, link_stories_with_threshold, themes, Theme, STORY_THRESHOLD};
+pub use timeline::{timeline, Timeline};

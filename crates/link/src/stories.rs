@@ -25,16 +25,53 @@ struct Profile {
     theme: BTreeMap<String, f64>,
 }
 
-/// Links events into stories by shared actors and theme over time; sets each event's `story`. Story id =
-/// "st-" + stable hash of its earliest event id.
-pub fn link_stories(events: &mut [Event], articles: &[AnalyzedArticle]) -> Vec<Story> {
-    link_stories_with_threshold(events, articles, STORY_THRESHOLD)
+/// What story linking reads of an event's member articles: the terms of their leads and when the first was
+/// published. Built one member at a time, so that events can be linked after their articles are gone.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    terms: BTreeMap<String, f64>,
+    first_seen: Option<Date>,
+}
+
+impl Theme {
+    /// Reads one member article.
+    pub fn add(&mut self, item: &AnalyzedArticle) {
+        for sentence in item.body_sentences().iter().take(THEME_SENTENCES) {
+            terms(sentence.slice(&item.article.text))
+                .into_iter()
+                .for_each(|t| *self.terms.entry(t).or_default() += 1.0);
+        }
+        if let Some(published) = item.article.published {
+            self.first_seen = Some(self.first_seen.map_or(published, |seen| seen.min(published)));
+        }
+    }
+}
+
+/// The theme of each event, read from its member articles among `articles`.
+pub fn themes(events: &[Event], articles: &[AnalyzedArticle]) -> Vec<Theme> {
+    let by_id: BTreeMap<&str, &AnalyzedArticle> = articles.iter().map(|a| (a.article.id.as_str(), a)).collect();
+    events
+        .iter()
+        .map(|event| {
+            let mut theme = Theme::default();
+            event.articles.iter().filter_map(|id| by_id.get(id.as_str())).for_each(|item| theme.add(item));
+            theme
+        })
+        .collect()
+}
+
+/// Links events into stories by shared actors and theme over time (`themes[i]` is the theme of `events[i]`, an
+/// event without one is linked by its actors and title);
+/// sets each event's `story`. Story id = "st-" + stable hash of its earliest event id.
+pub fn link_stories(events: &mut [Event], themes: &[Theme]) -> Vec<Story> {
+    link_stories_with_threshold(events, themes, STORY_THRESHOLD)
 }
 
 /// [`link_stories`] with another threshold, for calibration.
-pub fn link_stories_with_threshold(events: &mut [Event], articles: &[AnalyzedArticle], threshold: f64) -> Vec<Story> {
-    let by_id: BTreeMap<&str, &AnalyzedArticle> = articles.iter().map(|a| (a.article.id.as_str(), a)).collect();
-    let mut profiles: Vec<Profile> = events.iter().map(|e| profile(e, &by_id)).collect();
+pub fn link_stories_with_threshold(events: &mut [Event], themes: &[Theme], threshold: f64) -> Vec<Story> {
+    let no_theme = Theme::default();
+    let mut profiles: Vec<Profile> =
+        events.iter().enumerate().map(|(i, e)| profile(e, themes.get(i).unwrap_or(&no_theme))).collect();
     weigh_themes(&mut profiles);
     let mut parent: Vec<usize> = (0..events.len()).collect();
     for (i, j) in candidate_pairs(&profiles) {
@@ -47,18 +84,16 @@ pub fn link_stories_with_threshold(events: &mut [Event], articles: &[AnalyzedArt
     for i in 0..events.len() {
         groups.entry(root(&mut parent, i)).or_default().push(i);
     }
-    let when = |e: &Event| -> (Date, String) {
-        let first_seen = e.articles.iter().filter_map(|id| by_id.get(id.as_str())?.article.published).min();
-        (e.date.or(first_seen).unwrap_or(Date::MAX), e.id.clone())
-    };
+    let when: Vec<(Date, String)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.date.or(themes.get(i).and_then(|t| t.first_seen)).unwrap_or(Date::MAX), e.id.clone()))
+        .collect();
     let mut stories: Vec<Story> = groups
         .into_values()
         .map(|mut members| {
-            members.sort_by_key(|&i| when(&events[i]));
-            let main = members
-                .iter()
-                .copied()
-                .max_by_key(|&i| (events[i].articles.len(), std::cmp::Reverse(when(&events[i]))));
+            members.sort_by(|&a, &b| when[a].cmp(&when[b]));
+            let main = members.iter().copied().max_by_key(|&i| (events[i].articles.len(), std::cmp::Reverse(&when[i])));
             let first = events[members[0]].id.clone();
             let id = format!("st-{:012x}", xxh3_64(first.as_bytes()) >> 16);
             for &i in &members {
@@ -75,7 +110,7 @@ pub fn link_stories_with_threshold(events: &mut [Event], articles: &[AnalyzedArt
     stories
 }
 
-fn profile(event: &Event, by_id: &BTreeMap<&str, &AnalyzedArticle>) -> Profile {
+fn profile(event: &Event, theme: &Theme) -> Profile {
     let actors = event
         .entities
         .iter()
@@ -83,13 +118,8 @@ fn profile(event: &Event, by_id: &BTreeMap<&str, &AnalyzedArticle>) -> Profile {
         .filter(|(_, e)| e.kind != EntityKind::Place)
         .map(|(rank, e)| (e.id.clone(), 1.0 / (1.0 + rank as f64)))
         .collect();
-    let mut theme: BTreeMap<String, f64> = BTreeMap::new();
-    let mut count = |text: &str| terms(text).into_iter().for_each(|t| *theme.entry(t).or_default() += 1.0);
-    count(&event.title);
-    for id in &event.articles {
-        let Some(item) = by_id.get(id.as_str()) else { continue };
-        item.body_sentences().iter().take(THEME_SENTENCES).for_each(|s| count(s.slice(&item.article.text)));
-    }
+    let mut theme = theme.terms.clone();
+    terms(&event.title).into_iter().for_each(|t| *theme.entry(t).or_default() += 1.0);
     Profile { actors, theme }
 }
 

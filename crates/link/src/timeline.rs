@@ -31,26 +31,46 @@ struct Fact {
 /// candidate; near-identical facts across articles (same date, similar wording) are merged and cite every
 /// source. Sorted by date then text.
 pub fn timeline(articles: &[AnalyzedArticle]) -> Vec<TimelineEntry> {
-    let mut by_date: BTreeMap<PartialDate, SameDate> = BTreeMap::new();
     let mut ordered: Vec<&AnalyzedArticle> = articles.iter().collect();
     ordered.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-    for fact in ordered.into_iter().flat_map(facts) {
-        by_date.entry(fact.date).or_default().add(fact);
+    let mut timeline = Timeline::default();
+    ordered.into_iter().for_each(|item| timeline.add(item));
+    timeline.entries()
+}
+
+/// A timeline built one article at a time, holding only its facts: the first statement of a fact gives its
+/// wording, so the order articles are added in is part of the result.
+#[derive(Default)]
+pub struct Timeline {
+    by_date: BTreeMap<PartialDate, SameDate>,
+}
+
+impl Timeline {
+    /// Adds the dated facts of one article.
+    pub fn add(&mut self, item: &AnalyzedArticle) {
+        for fact in facts(item) {
+            self.by_date.entry(fact.date).or_default().add(fact);
+        }
     }
-    let mut out: Vec<TimelineEntry> = by_date
-        .into_iter()
-        .flat_map(|(date, same)| {
-            same.entries.into_iter().map(move |(fact, mut citations)| {
-                citations.sort_by(|a, b| (&a.article, a.span).cmp(&(&b.article, b.span)));
-                citations.dedup_by(|a, b| a.article == b.article);
-                let mut ids: Vec<String> = citations.iter().map(|c| c.article.clone()).collect();
-                ids.dedup();
-                TimelineEntry { date: date.to_string(), text: fact.text, articles: ids, citations }
+
+    /// The entries, sorted by date then text, each citing its articles once.
+    pub fn entries(self) -> Vec<TimelineEntry> {
+        let mut out: Vec<TimelineEntry> = self
+            .by_date
+            .into_iter()
+            .flat_map(|(date, same)| {
+                same.entries.into_iter().map(move |(fact, mut citations)| {
+                    citations.sort_by(|a, b| (&a.article, a.span).cmp(&(&b.article, b.span)));
+                    citations.dedup_by(|a, b| a.article == b.article);
+                    let mut ids: Vec<String> = citations.iter().map(|c| c.article.clone()).collect();
+                    ids.dedup();
+                    TimelineEntry { date: date.to_string(), text: fact.text, articles: ids, citations }
+                })
             })
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.date, &a.text).cmp(&(&b.date, &b.text)));
-    out
+            .collect();
+        out.sort_by(|a, b| (&a.date, &a.text).cmp(&(&b.date, &b.text)));
+        out
+    }
 }
 
 /// The entries of one date: each the first statement of a fact and the citations of all its statements, with

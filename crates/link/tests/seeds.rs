@@ -3,7 +3,7 @@ mod support;
 
 use chronicle_cluster::cluster;
 use chronicle_dedup::find_reuse;
-use chronicle_link::{link_stories, timeline};
+use chronicle_link::{link_stories, themes, timeline};
 use chronicle_model::{AnalyzedArticle, TimelineEntry};
 
 #[test]
@@ -12,7 +12,8 @@ fn both_meetings_make_one_story() {
         let articles = support::seeds(jsonl);
         let mut events = cluster(&articles, &find_reuse(&articles));
         assert_eq!(events.len(), 2);
-        let stories = link_stories(&mut events, &articles);
+        let event_themes = themes(&events, &articles);
+        let stories = link_stories(&mut events, &event_themes);
         assert_eq!(stories.len(), 1);
         let story = &stories[0];
         assert!(story.id.starts_with("st-") && !story.title.is_empty());

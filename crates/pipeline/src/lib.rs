@@ -4,16 +4,23 @@
 //! Two invariants keep ingest safe and repeatable:
 //! - a stored article is a pure function of its input, so ingesting the same input twice changes nothing;
 //! - derived records (reuse links, events, stories, timeline) are a pure function of all stored articles, and are
-//!   replaced in one transaction after each ingest.
+//!   replaced in one transaction after each ingest. They are derived in one pass over time that holds only a
+//!   window of articles in memory (`derive`).
 //!
 //! Bad input never stops a batch: each failure is reported as an [`InputError`] naming the input, and the rest goes
 //! on. Only a store failure aborts, and then the batch in flight is rolled back.
 
+mod derive;
+mod ledger;
+mod window;
+
 use chronicle_analyze::Analyzer;
 use chronicle_model::{AnalyzedArticle, InputError, RawDocument};
 use chronicle_source::Input;
-use chronicle_store::{Derived, PutOutcome, Store, StoreError};
+use chronicle_store::{PutOutcome, Store, StoreError};
 use rayon::prelude::*;
+
+pub use derive::derive;
 
 /// Documents analysed and stored together, in one transaction.
 const BATCH: usize = 256;
@@ -108,19 +115,4 @@ impl Pipeline {
         }
         Ok(())
     }
-}
-
-/// Re-derives reuse links, events, stories and the timeline from every stored article, and stores them in one
-/// transaction. Returns the number of events.
-pub fn derive(store: &mut dyn Store) -> Result<usize, StoreError> {
-    let mut articles = store.articles()?;
-    chronicle_analyze::unify_entities(&mut articles);
-    let reuse = chronicle_dedup::find_reuse(&articles);
-    let mut events = chronicle_cluster::cluster(&articles, &reuse);
-    let stories = chronicle_link::link_stories(&mut events, &articles);
-    let timeline = chronicle_link::timeline(&articles);
-    let reuse = articles.iter().map(|a| (a.article.id.clone(), reuse.links(&a.article.id).to_vec())).collect();
-    let count = events.len();
-    store.put_derived(&Derived { reuse, events, stories, timeline })?;
-    Ok(count)
 }

@@ -54,15 +54,15 @@ fn put_one(conn: &Connection, item: &AnalyzedArticle) -> Result<PutOutcome, Faul
     Ok(outcome)
 }
 
-/// All articles by date (undated last), then id.
-pub(crate) fn all(conn: &Connection) -> Result<Vec<AnalyzedArticle>, Fault> {
+/// Visits every article by date (undated last), then id, decoding one row at a time.
+pub(crate) fn each(conn: &Connection, visit: &mut dyn FnMut(AnalyzedArticle)) -> Result<(), Fault> {
     let mut statement = conn.prepare_cached("SELECT id, record FROM articles ORDER BY sort_date NULLS LAST, id")?;
-    let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
-    rows.map(|row| {
-        let (id, record) = row?;
-        decode(&record).map_err(|f| f.context(format!("article {id}")))
-    })
-    .collect()
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, record): (String, String) = (row.get(0)?, row.get(1)?);
+        visit(decode(&record).map_err(|f| f.context(format!("article {id}")))?);
+    }
+    Ok(())
 }
 
 pub(crate) fn one(conn: &Connection, id: &str) -> Result<Option<AnalyzedArticle>, Fault> {

@@ -42,8 +42,15 @@ pub trait Store {
     /// Inserts or updates a batch of analysed articles in one transaction. Same id and same content (hash of the
     /// serialized record) is unchanged and nothing is written; same id and new content is updated.
     fn put_articles(&mut self, batch: &[AnalyzedArticle]) -> Result<Vec<PutOutcome>, StoreError>;
-    /// All articles, ordered by publication date (else the analysis's `dct`; undated last), then id.
-    fn articles(&self) -> Result<Vec<AnalyzedArticle>, StoreError>;
+    /// Visits every article, one at a time (memory stays bounded), ordered by publication date (else the
+    /// analysis's `dct`; undated last), then id.
+    fn each_article(&self, visit: &mut dyn FnMut(AnalyzedArticle)) -> Result<(), StoreError>;
+    /// All articles, in the order of [`Store::each_article`].
+    fn articles(&self) -> Result<Vec<AnalyzedArticle>, StoreError> {
+        let mut all = Vec::new();
+        self.each_article(&mut |article| all.push(article))?;
+        Ok(all)
+    }
     fn article(&self, id: &str) -> Result<Option<AnalyzedArticle>, StoreError>;
     fn article_count(&self) -> Result<usize, StoreError>;
     /// Replaces all derived records (reuse links, events, stories, timeline) in one transaction; writing the same

@@ -112,8 +112,8 @@ impl Store for SqliteStore {
         self.write(|tx| articles::put(tx, batch))
     }
 
-    fn articles(&self) -> Result<Vec<AnalyzedArticle>, StoreError> {
-        self.read(articles::all)
+    fn each_article(&self, visit: &mut dyn FnMut(AnalyzedArticle)) -> Result<(), StoreError> {
+        self.read(|conn| articles::each(conn, visit))
     }
 
     fn article(&self, id: &str) -> Result<Option<AnalyzedArticle>, StoreError> {

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chronicle_analyze::{unify_entities, Analyzer};
 use chronicle_cluster::{cluster_with_threshold, JOIN_THRESHOLD};
-use chronicle_link::{link_stories_with_threshold, STORY_THRESHOLD};
+use chronicle_link::{link_stories_with_threshold, themes, STORY_THRESHOLD};
 use chronicle_model::{AnalyzedArticle, Article, RawDocument, RawFormat, Span};
 
 const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ecbplus-dev");
@@ -40,7 +40,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut events = cluster_with_threshold(&articles, &reuse, JOIN_THRESHOLD);
     let clustered = started.elapsed();
     let started = std::time::Instant::now();
-    let stories = link_stories_with_threshold(&mut events, &articles, STORY_THRESHOLD);
+    let event_themes = themes(&events, &articles);
+    let stories = link_stories_with_threshold(&mut events, &event_themes, STORY_THRESHOLD);
     let timeline = chronicle_link::timeline(&articles);
     let linked = started.elapsed();
     if let Ok(path) = std::env::var("EVAL_DUMP") {
@@ -77,8 +78,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let predicted: HashMap<&str, String> =
             events.iter().flat_map(|e| e.articles.iter().map(move |a| (a.as_str(), e.id.clone()))).collect();
         let (b3, pw) = (b_cubed(&predicted, &event_gold), pairwise(&predicted, &event_gold));
+        let event_themes = themes(&events, &articles);
         for story in [STORY_THRESHOLD - 0.05, STORY_THRESHOLD, STORY_THRESHOLD + 0.05] {
-            link_stories_with_threshold(&mut events, &articles, story);
+            link_stories_with_threshold(&mut events, &event_themes, story);
             let story_of: HashMap<&str, String> = events
                 .iter()
                 .flat_map(|e| e.articles.iter().map(move |a| (a.as_str(), e.story.clone().unwrap_or_default())))
