@@ -4,6 +4,9 @@
 //! counting verb or noun ("killed", "dead", "displaced") in one sentence. Its subject is the nearest cause named
 //! before it ("earthquake", "war"), so that figures for the same thing can be compared across sources.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use chronicle_model::{Claim, Span};
 
 /// Counting words and the measure they report.
@@ -100,10 +103,16 @@ struct Word<'a> {
     span: Span,
 }
 
+/// Finds any counting word of [`MEASURES`] inside a text, in any case: a sentence without one holds no claim.
+static MEASURE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words = MEASURES.iter().map(|(word, _)| word);
+    AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("fixed words build a matcher")
+});
+
 /// Numeric claims in the given sentences of `text`.
 pub fn find(text: &str, sentences: &[Span]) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for sentence in sentences {
+    for sentence in sentences.iter().filter(|s| MEASURE_WORDS.is_match(s.slice(text))) {
         let words = words(text, *sentence);
         let mut i = 0;
         while i < words.len() {
@@ -288,6 +297,14 @@ mod tests {
             ("around half a million", "killed", Some("war"))
         );
         assert_eq!((c[1].0.as_str(), c[1].1.as_str()), ("millions", "displaced"));
+    }
+
+    #[test]
+    fn counting_words_match_in_any_case() {
+        let c = claims("FLOODS: AT LEAST 12 DEAD AND HUNDREDS MISSING.");
+        let found: Vec<(&str, &str)> = c.iter().map(|c| (c.0.as_str(), c.1.as_str())).collect();
+        assert_eq!(found, [("AT LEAST 12", "killed"), ("HUNDREDS", "missing")]);
+        assert_eq!(c[0].2.as_deref(), Some("flood"));
     }
 
     #[test]

@@ -1,11 +1,37 @@
 //! Language identification of an article's body.
 
+use chronicle_model::Span;
 use whatlang::Lang;
 
-/// The ISO 639-1 code of the language `text` is written in, when whatlang is reliably sure of it.
+/// How much of a body decides its language, in characters (so that every script gets as much text): more only costs
+/// time. On the seeds, ECB+ dev and the 20,000-article stream, the first 512 characters give the same language as the
+/// first 4 KB; on the aeb-dev pages too, but for two pages (Portuguese, English) that 4 KB left undecided.
+const SAMPLE_CHARS: usize = 512;
+
+/// The language of the body spans of `text`: [`detect`] on their trimmed paragraphs joined by blank lines (the
+/// article's clean text), built only as far as the sample needs.
+pub fn detect_body(text: &str, body: &[Span]) -> Option<String> {
+    let mut sample = String::new();
+    let mut chars = 0;
+    for paragraph in body.iter().map(|span| span.slice(text).trim()).filter(|p| !p.is_empty()) {
+        if chars >= SAMPLE_CHARS {
+            break;
+        }
+        if !sample.is_empty() {
+            sample.push_str("\n\n");
+            chars += 2;
+        }
+        let part = prefix(paragraph, SAMPLE_CHARS);
+        sample.push_str(part);
+        chars += part.chars().count();
+    }
+    detect(&sample)
+}
+
+/// The ISO 639-1 code of the language `text` is written in, when whatlang is reliably sure of it. Only the first
+/// [`SAMPLE_CHARS`] characters are read.
 pub fn detect(text: &str) -> Option<String> {
-    // A few kilobytes decide the language; more only costs time.
-    let sample = prefix(text, 4096);
+    let sample = prefix(text, SAMPLE_CHARS);
     let info = whatlang::detect(sample)?;
     if !info.is_reliable() && sample.len() > 200 {
         return None;
@@ -13,15 +39,9 @@ pub fn detect(text: &str) -> Option<String> {
     Some(iso_639_1(info.lang()).to_string())
 }
 
+/// The first `max` characters of `text`.
 fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    text.char_indices().nth(max).map_or(text, |(end, _)| &text[..end])
 }
 
 fn iso_639_1(lang: Lang) -> &'static str {

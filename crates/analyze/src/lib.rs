@@ -46,7 +46,7 @@ impl Analyzer {
         let text = article.text.as_str();
         let sentences = sentences::split(text, &article.body);
         let dct = article.published.or_else(|| chronicle_time::estimate_dct(text, &sentences).and_then(|e| e.best));
-        let language = article.language.clone().or_else(|| language::detect(&article.clean_text()));
+        let language = article.language.clone().or_else(|| language::detect_body(text, &article.body));
         let times = chronicle_time::tag(text, &sentences, dct);
         let entities = self.recognizer.recognize(text, &sentences, dct);
         let quotes = quotes::find(text, &article.body, &sentences, &entities);

@@ -3,7 +3,7 @@
 use chronicle_model::{Date, Span};
 
 use crate::dates::parse_date;
-use crate::furniture::{is_furniture_line, normalise};
+use crate::furniture::{is_furniture_line, normalise, normalises_to};
 
 /// The longest line taken for a title, in words.
 const MAX_TITLE_WORDS: usize = 25;
@@ -41,7 +41,7 @@ pub(crate) fn layout(text: &str) -> Layout {
     let mut previous_kept: Option<&str> = None;
     for line in &lines {
         let content = line.span.slice(text);
-        let is_title = title_key.as_deref().is_some_and(|key| normalise(content) == key);
+        let is_title = title_key.as_deref().is_some_and(|key| normalises_to(content, key));
         if line.is_blank() || line.furniture || is_title {
             previous_kept = None;
             continue;
@@ -85,11 +85,12 @@ fn title_line(text: &str, lines: &[Line]) -> Option<usize> {
     }
     let next = lines.get(index + 1)?;
     let next_content = next.span.slice(text);
-    let repeated = normalise(next_content) == normalise(content);
+    let key = normalise(content);
+    let repeated = normalises_to(next_content, &key);
     let body_follows = next_content.len() > content.len() && next_content.starts_with(starts_sentence);
     let has_body = lines[index + 1..]
         .iter()
-        .any(|line| !line.is_blank() && !line.furniture && normalise(line.span.slice(text)) != normalise(content));
+        .any(|line| !line.is_blank() && !line.furniture && !normalises_to(line.span.slice(text), &key));
     ((next.is_blank() || repeated || next.furniture || body_follows) && has_body).then_some(index)
 }
 

@@ -13,11 +13,13 @@ pub(crate) struct JsonLines {
     name: String,
     line: usize,
     done: bool,
+    /// The current line's bytes, kept between lines to save reallocations.
+    bytes: Vec<u8>,
 }
 
 impl JsonLines {
     pub(crate) fn new(reader: Box<dyn BufRead + Send>, name: String) -> Self {
-        JsonLines { reader, name, line: 0, done: false }
+        JsonLines { reader, name, line: 0, done: false, bytes: Vec::new() }
     }
 }
 
@@ -26,8 +28,9 @@ impl Iterator for JsonLines {
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
-            let mut bytes = Vec::new();
-            let read = (&mut self.reader).take(MAX_DOCUMENT_BYTES + 1).read_until(b'\n', &mut bytes);
+            let bytes = &mut self.bytes;
+            bytes.clear();
+            let read = (&mut self.reader).take(MAX_DOCUMENT_BYTES + 1).read_until(b'\n', bytes);
             self.line += 1;
             let origin = format!("{}:{}", self.name, self.line);
             match read {
@@ -37,13 +40,13 @@ impl Iterator for JsonLines {
                     return Some(Err(input_error(&self.name, read_reason(error))));
                 }
                 Ok(_) if bytes.len() as u64 > MAX_DOCUMENT_BYTES => {
-                    drop(bytes);
+                    *bytes = Vec::new(); // a line that long is not kept
                     self.done = skip_line(&mut self.reader).is_err();
                     let reason = format!("line longer than the limit of {} MiB", MAX_DOCUMENT_BYTES >> 20);
                     return Some(Err(input_error(origin, reason)));
                 }
                 Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => {}
-                Ok(_) => return Some(parse_line(&bytes, origin)),
+                Ok(_) => return Some(parse_line(bytes, origin)),
             }
         }
         None

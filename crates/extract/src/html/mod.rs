@@ -8,7 +8,7 @@ mod walk;
 use chronicle_model::Span;
 use scraper::Html;
 
-use crate::furniture::normalise;
+use crate::furniture::{normalise, normalises_to};
 use crate::Extracted;
 
 /// Deeper markup is flattened before parsing (real pages nest a few dozen levels).
@@ -24,7 +24,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         main_text::main_chunks(&page).into_iter().map(|chunk| chunk.text.trim().to_string()).collect();
     if let Some(title) = metadata.title.as_deref() {
         let key = normalise(title);
-        paragraphs.retain(|paragraph| paragraph.len() > 2 * title.len() || normalise(paragraph) != key);
+        paragraphs.retain(|paragraph| paragraph.len() > 2 * title.len() || !normalises_to(paragraph, &key));
     }
     let (text, spans) = join(&paragraphs);
     let confidence = confidence(&text, page_prose, &metadata);
