@@ -2,11 +2,13 @@
 //!
 //! The stored articles are read in time order and cut into windows (`window`): each block of new articles is
 //! unified, deduplicated and clustered together with the recent articles before it, and its events are recorded
-//! (`ledger`). Only a window of articles is in memory at any time; what outlives it is compact: the events, their
-//! themes, the reuse links and the timeline's facts. Stories are linked once every event is known.
+//! (`ledger`). Each window is deduplicated while the one before it is clustered, so the two stages share the
+//! cores. At most two windows of articles are in memory at any time; what outlives them is compact: the events,
+//! their themes, the reuse links and the timeline's facts. Stories are linked once every event is known.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chronicle_dedup::ReuseGraph;
 use chronicle_link::Timeline;
 use chronicle_model::{AnalyzedArticle, ReuseLink};
 use chronicle_store::{Derived, Store, StoreError};
@@ -24,14 +26,18 @@ pub fn derive(store: &mut dyn Store) -> Result<usize, StoreError> {
 fn derive_in_blocks(store: &mut dyn Store, block: usize) -> Result<usize, StoreError> {
     let mut state = State::default();
     let mut windows = Windows::new(block);
+    let mut pending: Option<Deduplicated> = None;
     store.each_article(&mut |item| {
         if let Some(window) = windows.push(item) {
-            windows.keep_context(state.process(window));
-            state.ledger.keep_context(windows.context());
+            windows.keep_context(&window);
+            pending = Some(state.step(pending.take(), window));
         }
     })?;
     if let Some(window) = windows.finish() {
-        state.process(window);
+        pending = Some(state.step(pending.take(), window));
+    }
+    if let Some(last) = pending {
+        state.record(last);
     }
     let (mut events, themes) = state.ledger.finish();
     let stories = chronicle_link::link_stories(&mut events, &themes);
@@ -39,6 +45,12 @@ fn derive_in_blocks(store: &mut dyn Store, block: usize) -> Result<usize, StoreE
     let derived = Derived { reuse: state.reuse, events, stories, timeline: state.timeline.entries() };
     store.put_derived(&derived)?;
     Ok(count)
+}
+
+/// A window whose reuse links are found, waiting to be clustered.
+struct Deduplicated {
+    window: Window,
+    reuse: ReuseGraph,
 }
 
 /// What derivation carries from window to window.
@@ -50,10 +62,18 @@ struct State {
 }
 
 impl State {
-    /// Finds the reuse links and events of one window's new articles, and adds their facts to the timeline.
-    fn process(&mut self, mut window: Window) -> Window {
-        chronicle_analyze::unify_entities(&mut window.articles);
-        let reuse = chronicle_dedup::find_reuse(&window.articles);
+    /// Records the pending window while finding the reuse links of the next one.
+    fn step(&mut self, pending: Option<Deduplicated>, mut next: Window) -> Deduplicated {
+        chronicle_analyze::unify_entities(&mut next.articles);
+        let record = || pending.map(|p| self.record(p));
+        let (_, reuse) = rayon::join(record, || chronicle_dedup::find_reuse(&next.articles));
+        self.ledger.keep_context(next.context());
+        Deduplicated { window: next, reuse }
+    }
+
+    /// Clusters one window, records the events and reuse links of its new articles, and adds their facts to the
+    /// timeline.
+    fn record(&mut self, Deduplicated { window, reuse }: Deduplicated) {
         let found = chronicle_cluster::cluster(&window.articles, &reuse);
         let new: BTreeSet<&str> = window.new_articles().iter().map(|a| a.article.id.as_str()).collect();
         self.ledger.record(found, &new, &window.articles, &reuse);
@@ -69,7 +89,6 @@ impl State {
         let mut ordered: Vec<&AnalyzedArticle> = window.new_articles().iter().collect();
         ordered.sort_by(|a, b| a.article.id.cmp(&b.article.id));
         ordered.into_iter().for_each(|item| self.timeline.add(item));
-        window
     }
 }
 

@@ -55,23 +55,16 @@ impl Windows {
         (!self.block.is_empty()).then(|| self.take())
     }
 
-    /// The context the next block will be read with.
-    pub fn context(&self) -> &[AnalyzedArticle] {
-        &self.context
-    }
-
-    /// Hands the processed window back: its recent articles become the next block's context.
-    pub fn keep_context(&mut self, window: Window) {
-        let mut articles = window.articles;
-        let last = articles.iter().rev().find_map(date);
-        let recent = |item: &AnalyzedArticle| match (date(item), last) {
+    /// Takes the recent articles of a window as the next block's context.
+    pub fn keep_context(&mut self, window: &Window) {
+        let last = window.articles.iter().rev().find_map(date);
+        let recent = |item: &&AnalyzedArticle| match (date(item), last) {
             (Some(d), Some(last)) => days(d, last) <= CONTEXT_DAYS,
             _ => true,
         };
-        articles.retain(recent);
-        let excess = articles.len().saturating_sub(MAX_CONTEXT);
-        articles.drain(..excess);
-        self.context = articles;
+        let recent: Vec<&AnalyzedArticle> = window.articles.iter().filter(recent).collect();
+        let excess = recent.len().saturating_sub(MAX_CONTEXT);
+        self.context = recent[excess..].iter().map(|&item| item.clone()).collect();
     }
 
     fn take(&mut self) -> Window {
