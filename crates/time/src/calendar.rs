@@ -4,7 +4,7 @@ use chronicle_model::Date;
 use jiff::ToSpan;
 
 use crate::expr::Amount;
-use crate::lang::Unit;
+use crate::lang::{Feast, Unit};
 
 /// `date` moved by `days`, or `None` past the calendar's ends.
 pub fn add_days(date: Date, days: i64) -> Option<Date> {
@@ -19,6 +19,39 @@ pub fn add_months(date: Date, months: i64) -> Option<Date> {
 /// Monday = 1 … Sunday = 7.
 pub fn weekday(date: Date) -> i8 {
     date.weekday().to_monday_one_offset()
+}
+
+/// The day of `feast` in `year`.
+pub fn feast_day(feast: Feast, year: i16) -> Option<Date> {
+    match feast {
+        Feast::Fixed(month, day) => Date::new(year, month, day).ok(),
+        Feast::Easter(days) => add_days(easter(year)?, days.into()),
+        Feast::Nth { month, weekday: w, n } => {
+            let first = Date::new(year, month, 1).ok()?;
+            let date = if n > 0 {
+                add_days(first, i64::from((w - weekday(first)).rem_euclid(7) + 7 * (n - 1)))?
+            } else {
+                let last = first.last_of_month();
+                add_days(last, -i64::from((weekday(last) - w).rem_euclid(7)))?
+            };
+            (date.month() == month).then_some(date)
+        }
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the Meeus/Jones/Butcher computus).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y.rem_euclid(19), y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b.div_euclid(4), b.rem_euclid(4));
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c.div_euclid(4), c.rem_euclid(4));
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let n = h + l - 7 * m + 114;
+    Date::new(year, i8::try_from(n.div_euclid(31)).ok()?, i8::try_from(n.rem_euclid(31) + 1).ok()?).ok()
 }
 
 /// `YYYY-MM-DD`.
@@ -73,6 +106,12 @@ pub fn duration_value(amount: Amount, unit: Unit) -> String {
         Unit::Century => (100.0, "Y", false),
     };
     let t = if time { "T" } else { "" };
+    // "half an hour": fractions of an hour in minutes.
+    if let (Amount::Exactly(n), Unit::Hour) = (amount, unit) {
+        if n.fract() != 0.0 && (n * 60.0).fract() == 0.0 {
+            return format!("PT{}M", number(n * 60.0));
+        }
+    }
     match amount {
         Amount::Exactly(n) => format!("P{t}{}{code}", number(n * scale)),
         Amount::Unspecified => {
@@ -104,9 +143,23 @@ mod tests {
     fn formats_durations() {
         assert_eq!(duration_value(Amount::Exactly(3.0), Unit::Hour), "PT3H");
         assert_eq!(duration_value(Amount::Exactly(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration_value(Amount::Exactly(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration_value(Amount::Exactly(1.5), Unit::Hour), "PT90M");
         assert_eq!(duration_value(Amount::Exactly(1.0), Unit::Decade), "P10Y");
         assert_eq!(duration_value(Amount::Unspecified, Unit::Decade), "PXDE");
         assert_eq!(duration_value(Amount::Unspecified, Unit::Month), "PXM");
+    }
+
+    #[test]
+    fn finds_holidays() {
+        let day = |feast, year| feast_day(feast, year).map(|d| d.to_string());
+        assert_eq!(day(Feast::Easter(0), 2013).as_deref(), Some("2013-03-31"));
+        assert_eq!(day(Feast::Easter(-2), 2024).as_deref(), Some("2024-03-29"));
+        assert_eq!(day(Feast::Easter(0), 2000).as_deref(), Some("2000-04-23"));
+        assert_eq!(day(Feast::Nth { month: 11, weekday: 4, n: 4 }, 2012).as_deref(), Some("2012-11-22"));
+        assert_eq!(day(Feast::Nth { month: 5, weekday: 1, n: -1 }, 2013).as_deref(), Some("2013-05-27"));
+        assert_eq!(day(Feast::Nth { month: 2, weekday: 1, n: 5 }, 2013), None);
+        assert_eq!(day(Feast::Fixed(2, 30), 2013), None);
     }
 
     #[test]

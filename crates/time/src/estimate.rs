@@ -1,24 +1,26 @@
 //! Estimates when an undated article was written, from the dates it mentions.
 //!
-//! Three news conventions carry the estimate:
-//! - what a past-tense clause reports happened before the writing, so its dates bound the writing date from below;
-//!   what a future-tense clause announces is still to come, so its dates bound it from above;
-//! - a month in the year of writing is written without its year ("on February 6"), a month of an earlier year with
-//!   it ("in September 2021"), so yearless dates fall in years after every month-and-year date of the text (bare
-//!   years such as "in 2011", and full dates in a text that writes recent dates in full, say less: the yearless
-//!   dates fall in or after them);
-//! - yearless dates are recent: they are placed in the shortest stretch of the calendar that holds them all, or in
-//!   the year up to the latest day the text writes in full.
+//! Three news conventions carry the estimate, each read so that the range stays honest:
+//! - a date that a past-tense clause reports lies before the writing, and one that a future-tense clause announces
+//!   lies after it; a sentence that hedges ("had hoped", "is anticipated") bounds nothing, and a bare year counts
+//!   only after a preposition ("in 2004", not "the 2011 version");
+//! - a date written without its year is recent: when it comes within a season after the latest date the text
+//!   reports with its year, it is that later day;
+//! - a weekday said in the past tense lies in the week before the writing.
 //!
 //! The best guess is a day: the latest day the past dates reach, moved on to the latest past weekday the text
-//! names, and only when that day is a yearless (recent) one or the text tells of the days around its writing
-//! ("today", "yesterday", "on Monday"); otherwise the estimate is a range.
+//! names. It is given only when that day dates an event (not "its November 20, 2008 low") and the text tells of
+//! the days around its writing ("today", "on Monday"); otherwise the estimate is a range.
 
 use chronicle_model::{Date, PartialDate, Span};
 
 use crate::calendar::{add_days, weekday};
 use crate::expr::{DayOf, Expr, Which};
-use crate::lang::{Tense, Unit};
+use crate::lang::{Index, Tense, Unit, Word};
+use crate::token::Kind;
+
+/// How many months after the latest dated report a yearless date may be taken as later news.
+const SEASON_MONTHS: i32 = 3;
 
 /// When an undated article was probably written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,148 +33,111 @@ pub struct DateEstimate {
     pub latest: Option<Date>,
 }
 
-/// A yearless month (and day) the text mentions.
-#[derive(Debug, Clone, Copy)]
-struct Yearless {
-    month: i8,
-    day: Option<i8>,
-    future: bool,
-}
-
-impl Yearless {
-    /// Position in the year, in days from 1 January of a 31-day-month calendar.
-    fn position(self) -> i32 {
-        i32::from(self.month - 1) * 31 + i32::from(self.day.unwrap_or(1) - 1)
-    }
-
-    fn in_year(self, year: i16) -> PartialDate {
-        PartialDate { year, month: Some(self.month), day: self.day }
-    }
-}
-
 /// Estimates when an undated article was written, from its own explicit dates and weekday references: a best
 /// guess plus an honest range, or `None` when the text gives nothing to go on.
 pub fn estimate_dct(text: &str, sentences: &[Span]) -> Option<DateEstimate> {
-    let mut bounds = Bounds::default();
-    let mut full_year: Option<i16> = None;
-    let mut latest_full: Option<(i16, i8, i8)> = None;
-    let mut month_year: Option<i16> = None;
-    let mut bare_year: Option<i16> = None;
-    let mut yearless = Vec::new();
-    let mut weekdays = Vec::new();
-    let mut named_months = Vec::new();
-    let mut days_near = false;
-    // The latest day written without its year: news writes recent days so ("on June 3").
-    let mut recent_day = None;
-    crate::scan(text, sentences, |m, _, tense| match (m.expr, tense) {
-        (Expr::Calendar { year: Some(_), month: Some(month), .. }, _)
-            if !matches!(tense, Some(Tense::Past | Tense::Future)) =>
-        {
-            named_months.push(month);
-        }
-        (Expr::Calendar { year: Some(year), month, day, .. }, Some(Tense::Past | Tense::Future)) => {
-            named_months.extend(month);
-            let date = PartialDate { year, month, day };
-            bounds.add(date, tense == Some(Tense::Future));
-            if tense == Some(Tense::Past) {
-                let seen = match (month, day) {
-                    (Some(month), Some(day)) => {
-                        latest_full = latest_full.max(Some((year, month, day)));
-                        &mut full_year
-                    }
-                    (Some(_), None) => &mut month_year,
-                    _ => &mut bare_year,
-                };
-                *seen = (*seen).max(Some(year));
-            }
-        }
-        (Expr::Calendar { year: None, month: Some(month), day, which: Which::ByTense }, _) => {
-            yearless.push(Yearless { month, day, future: tense == Some(Tense::Future) });
-        }
-        (Expr::Weekday { weekday, which: Which::ByTense }, Some(Tense::Past)) => weekdays.push(weekday),
-        (Expr::Deictic { unit: Unit::Day, .. } | Expr::PartOfDay { day: DayOf::Deictic(_), .. }, _) => days_near = true,
-        _ => {}
-    });
-    // A yearless month that the text also names with a year is that month again ("since November").
-    yearless.retain(|m| !named_months.contains(&m.month));
-    // A text that writes recent dates in full ("March 12, 2009") does not follow the convention.
-    let first_year = match (full_year, month_year) {
-        (Some(full), Some(month)) if full >= month => Some(full),
-        (_, Some(month)) => Some(month + 1),
-        (full, None) => full.or(bare_year),
-    };
-    if let Some(first_year) = first_year {
-        let anchor = latest_full.filter(|f| f.0 == first_year).map(|(_, month, day)| Yearless {
-            month,
-            day: Some(day),
-            future: false,
-        });
-        for (date, future) in place(&yearless, first_year, anchor) {
-            bounds.add(date, future);
-            if !future && date.day.is_some() {
-                recent_day = recent_day.max(Some(date.range().0));
-            }
-        }
-    }
-    let (earliest, to_the_day) = bounds.earliest?;
-    let latest = bounds.latest.filter(|l| *l >= earliest);
-    let after_weekdays =
-        weekdays.iter().filter_map(|&w| add_days(earliest, i64::from((w - weekday(earliest)).rem_euclid(7)))).max();
-    // Only a bound known to the day gives a best guess, when it is a recent day or the text tells of the days
-    // around its writing ("today", "on Monday").
-    let near = days_near || !weekdays.is_empty() || recent_day == Some(earliest);
-    let best =
-        (to_the_day && near).then(|| after_weekdays.unwrap_or(earliest)).filter(|b| latest.is_none_or(|l| *b <= l));
-    Some(DateEstimate { best, earliest, latest })
-}
-
-/// The bounds the dates of a text put on its writing date.
-#[derive(Default)]
-struct Bounds {
-    /// The latest first day of a past date, and whether that date was known to the day.
-    earliest: Option<(Date, bool)>,
-    /// The earliest last day of a future date.
-    latest: Option<Date>,
-}
-
-impl Bounds {
-    fn add(&mut self, date: PartialDate, future: bool) {
-        let (first, last) = date.range();
-        if future {
-            self.latest = Some(self.latest.map_or(last, |l| l.min(last)));
-        } else if self.earliest.is_none_or(|(e, _)| first > e) {
-            self.earliest = Some((first, date.day.is_some()));
-        }
-    }
-}
-
-/// Places the yearless mentions in the shortest stretch of the calendar whose past mentions all fall in
-/// `first_year` or later; future mentions follow the last past one. When the text writes a day of `first_year` in
-/// full (`anchor`), the yearless mentions lie within a year of that day: past ones up to it, future ones after it.
-fn place(mentions: &[Yearless], first_year: i16, anchor: Option<Yearless>) -> Vec<(PartialDate, bool)> {
-    if let Some(anchor) = anchor {
-        let year = |m: &Yearless| match (m.future, m.position().cmp(&anchor.position())) {
-            (false, std::cmp::Ordering::Greater) => first_year - 1,
-            (true, std::cmp::Ordering::Less) => first_year + 1,
-            _ => first_year,
+    let index = Index::english();
+    let mut evidence = Evidence::default();
+    crate::scan(text, sentences, |m, toks, tense| {
+        let before = m.first.checked_sub(1).and_then(|i| toks.get(i));
+        let word_before = before.map_or("", |t| &text[t.start..t.end]);
+        let listed = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word_before));
+        let said = Said {
+            tense: tense.filter(|t| !(*t == Tense::Future && listed(index.lexicon.deadlines))),
+            hedged: toks.iter().any(|t| index.is_hedge(&text[t.start..t.end])),
+            after_preposition: before
+                .is_some_and(|t| matches!(t.kind, Kind::Word(Some(Word::YearPreposition | Word::Relation)))),
+            describes_noun: listed(index.lexicon.determiners),
         };
-        return mentions.iter().map(|m| (m.in_year(year(m)), m.future)).collect();
+        evidence.add(m.expr, said);
+    });
+    evidence.estimate()
+}
+
+/// How the text says a date.
+struct Said {
+    /// The tense of its clause; a date after a deadline preposition ("barred until April 2009") is not taken as
+    /// still to come, since the clause may tell of a past state.
+    tense: Option<Tense>,
+    /// Whether its sentence hedges ("had hoped", "is anticipated").
+    hedged: bool,
+    /// Whether a preposition comes before it ("in 2004").
+    after_preposition: bool,
+    /// Whether a determiner comes before it, making it describe a thing rather than date an event ("its November
+    /// 20, 2008 low", "a July 16 press conference").
+    describes_noun: bool,
+}
+
+/// A day reported as past, and whether it dates an event the text tells of.
+type Reported = (Date, bool);
+
+/// What the dates of a text say about when it was written.
+#[derive(Default)]
+struct Evidence {
+    /// Dates written with their year that a past-tense clause reports: first day and whether it dates an event.
+    past: Vec<Reported>,
+    /// Last days of dates written with their year that a future-tense clause announces.
+    future: Vec<Date>,
+    /// Months (and days) written without their year in a past or present clause, and whether each dates an event.
+    yearless: Vec<(i8, Option<i8>, bool)>,
+    /// Weekdays said in the past tense.
+    weekdays: Vec<i8>,
+    /// Whether the text tells of the days around its writing ("today", "yesterday morning", "on Monday").
+    days_near: bool,
+}
+
+impl Evidence {
+    fn add(&mut self, expr: Expr, said: Said) {
+        match (expr, said.tense) {
+            (Expr::Calendar { year: Some(year), month, day, .. }, Some(Tense::Future)) => {
+                self.future.push(PartialDate { year, month, day }.range().1);
+            }
+            (Expr::Calendar { year: Some(year), month, day, .. }, Some(Tense::Past))
+                if !said.hedged && (month.is_some() || said.after_preposition) =>
+            {
+                let first = PartialDate { year, month, day }.range().0;
+                self.past.push((first, day.is_some() && !said.describes_noun));
+            }
+            (
+                Expr::Calendar { year: None, month: Some(month), day, which: Which::ByTense | Which::OnWeekday(_) },
+                Some(tense),
+            ) if tense != Tense::Future && !said.hedged => {
+                self.yearless.push((month, day, day.is_some() && !said.describes_noun));
+            }
+            (Expr::Weekday { weekday, which: Which::ByTense }, Some(Tense::Past)) => {
+                self.weekdays.push(weekday);
+                self.days_near = true;
+            }
+            (Expr::Deictic { unit: Unit::Day, .. } | Expr::PartOfDay { day: DayOf::Deictic(_), .. }, _) => {
+                self.days_near = true;
+            }
+            _ => {}
+        }
     }
-    let past: Vec<Yearless> = mentions.iter().copied().filter(|m| !m.future).collect();
-    let spread = |last: &Yearless| past.iter().map(|m| (last.position() - m.position()).rem_euclid(372)).max();
-    let last = past.iter().min_by_key(|m| (spread(m), -m.position())).copied();
-    let last_position = last.map_or(0, Yearless::position);
-    let wraps = past.iter().any(|m| m.position() > last_position);
-    let year = first_year + i16::from(wraps);
-    mentions
-        .iter()
-        .map(|m| {
-            let y = match (m.future, m.position() > last_position) {
-                (false, true) => year - 1,
-                (true, false) if last.is_some() => year + 1,
-                _ => year,
-            };
-            (m.in_year(y), m.future)
-        })
-        .collect()
+
+    fn estimate(&self) -> Option<DateEstimate> {
+        let reported = self.past.iter().copied().max()?;
+        // A yearless date soon after the latest date reported with its year is later news.
+        let recent = self.yearless.iter().filter_map(|&(month, day, event)| soon_after(reported.0, month, day, event));
+        let (earliest, dates_event) = recent.max().unwrap_or(reported);
+        let latest = self.future.iter().copied().min().filter(|l| *l >= earliest);
+        let after_weekdays = self
+            .weekdays
+            .iter()
+            .filter_map(|&w| add_days(earliest, i64::from((w - weekday(earliest)).rem_euclid(7))))
+            .max();
+        let best = (dates_event && self.days_near)
+            .then(|| after_weekdays.unwrap_or(earliest))
+            .filter(|b| latest.is_none_or(|l| *b <= l));
+        Some(DateEstimate { best, earliest, latest })
+    }
+}
+
+/// The first day of `month` (and `day`) after `from` when it comes within a season of it, with `event`. A yearless
+/// date further on is as likely an older one, and bounds nothing.
+fn soon_after(from: Date, month: i8, day: Option<i8>, event: bool) -> Option<Reported> {
+    let in_year = |year: i16| Date::new(year, month, day.unwrap_or(1)).ok().filter(|d| *d > from);
+    let date = in_year(from.year()).or_else(|| in_year(from.year().checked_add(1)?))?;
+    let months = |d: Date| i32::from(d.year()) * 12 + i32::from(d.month());
+    (months(date) - months(from) <= SEASON_MONTHS).then_some((date, event))
 }

@@ -20,6 +20,9 @@ pub enum Which {
     /// The one in the year this many years from the document's: "October of next year", "the first quarter of
     /// last year".
     InYear(i16),
+    /// The one the tense points to, or the year before or after it, whose day falls on this weekday (1 = Monday):
+    /// "Wednesday, March 20".
+    OnWeekday(i8),
 }
 
 impl Which {
@@ -74,6 +77,8 @@ pub enum Expr {
     Duration { amount: Amount, unit: Unit },
     /// A recurrence, with its TIMEX3 value.
     Set(SetValue),
+    /// A holiday, of a year or of the one the tense points to.
+    Feast { feast: crate::lang::Feast, year: Option<i16> },
 }
 
 /// The day a part of a day belongs to.

@@ -7,10 +7,11 @@ use chronicle_model::{Date, TimeType};
 use jiff::civil::{ISOWeekDate, Weekday};
 
 use crate::calendar::{
-    add_days, add_months, day_value, duration_value, quarter_of, season_index, season_of, week_value, weekday,
+    add_days, add_months, day_value, duration_value, feast_day, quarter_of, season_index, season_of, week_value,
+    weekday,
 };
 use crate::expr::{Amount, DayOf, Expr, SetValue, Which};
-use crate::lang::{Tense, Unit};
+use crate::lang::{Feast, Tense, Unit};
 
 /// Resolves the expressions of one document, in text order.
 pub struct Resolver {
@@ -46,7 +47,8 @@ impl Resolver {
             Expr::SamePeriod { years, unit } => (TimeType::Date, self.same_period(years, unit)),
             _ => {
                 let value = self.date(expr, tense);
-                if value.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) {
+                let year = value.strip_prefix("FY").unwrap_or(&value).get(..4);
+                if year.is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) {
                     self.period = Some(value.clone());
                 }
                 (TimeType::Date, value)
@@ -67,9 +69,14 @@ impl Resolver {
             },
             (None, unit) => dct.and_then(|d| self.deictic(d, unit.unwrap_or(Unit::Year), 0)),
         };
-        let named = period.as_deref().and_then(|p| Some((p.get(..4)?.parse::<i32>().ok()?, p.get(4..)?)));
+        // A fiscal year keeps its prefix: "FY2006".
+        let (fiscal, period) = match period.as_deref() {
+            Some(p) => p.strip_prefix("FY").map_or(("", Some(p)), |rest| ("FY", Some(rest))),
+            None => ("", None),
+        };
+        let named = period.and_then(|p| Some((p.get(..4)?.parse::<i32>().ok()?, p.get(4..)?)));
         match named {
-            Some((year, rest)) => format!("{:04}{rest}", year + years),
+            Some((year, rest)) => format!("{fiscal}{:04}{rest}", year + years),
             None => "XXXX".into(),
         }
     }
@@ -133,7 +140,13 @@ impl Resolver {
                 let year = year.or_else(|| {
                     let d = dct?;
                     let current = if half { u8::from(d.month() > 6) + 1 } else { quarter_of(d.month()) };
-                    let shift = shift_year(quarter.cmp(&current), which, tense);
+                    let shift = match (which, tense) {
+                        // Past quarters are over; any other is most often the one whose results are due.
+                        (Which::ByTense, None | Some(Tense::Present | Tense::Future)) => {
+                            nearest_period(quarter, current, half)
+                        }
+                        _ => shift_year(quarter.cmp(&current), which, tense),
+                    };
                     Some(d.year() + shift)
                 });
                 format!("{}-{}{quarter}", year_or_x(year), if half { "H" } else { "Q" })
@@ -144,8 +157,13 @@ impl Resolver {
             },
             Expr::Ago { amount: Amount::Exactly(n), unit } => match dct {
                 Some(d) => {
-                    // A number of weeks ago is a day.
-                    let (unit, n) = if unit == Unit::Week { (Unit::Day, 7.0 * n) } else { (unit, n) };
+                    // A number of weeks ago is a day; of decades or centuries, a year.
+                    let (unit, n) = match unit {
+                        Unit::Week => (Unit::Day, 7.0 * n),
+                        Unit::Decade => (Unit::Year, 10.0 * n),
+                        Unit::Century => (Unit::Year, 100.0 * n),
+                        _ => (unit, n),
+                    };
                     self.deictic(d, unit, -(n.round() as i32)).unwrap_or_else(|| reference(-1))
                 }
                 None => reference(-1),
@@ -175,6 +193,10 @@ impl Resolver {
             | Expr::Duration { .. }
             | Expr::Set(_)
             | Expr::SamePeriod { .. } => String::new(),
+            Expr::Feast { feast, year } => match self.feast(feast, year, tense) {
+                Some(date) => self.named_day(date),
+                None => year_or_x(year),
+            },
         }
     }
 
@@ -198,6 +220,23 @@ impl Resolver {
         }
     }
 
+    /// The day of a holiday: in the year given, else the last one in the past tense, the next one in the future,
+    /// and otherwise the nearer.
+    fn feast(&self, feast: Feast, year: Option<i16>, tense: Option<Tense>) -> Option<Date> {
+        if let Some(year) = year {
+            return feast_day(feast, year);
+        }
+        let dct = self.dct?;
+        let days = |d: &Date| dct.until(*d).map_or(i32::MAX, |span| span.get_days());
+        let candidates = [-1, 0, 1].map(|shift| dct.year().checked_add(shift).and_then(|y| feast_day(feast, y)));
+        let candidates = candidates.into_iter().flatten();
+        match tense {
+            Some(Tense::Past) => candidates.filter(|d| days(d) <= 0).max(),
+            Some(Tense::Future) => candidates.filter(|d| days(d) >= 0).min(),
+            _ => candidates.min_by_key(|d| days(d).saturating_abs()),
+        }
+    }
+
     /// The year of a yearless month (and day), from the document date, the words and the tense.
     fn year_of(&self, month: i8, day: Option<i8>, which: Which, t: Option<Tense>) -> Option<i16> {
         let d = self.dct?;
@@ -206,10 +245,14 @@ impl Resolver {
             None => month.cmp(&d.month()),
         };
         let shift = match (which, t) {
-            (Which::ByTense, None | Some(Tense::Present)) => nearest_year(d, month, day),
+            (Which::ByTense | Which::OnWeekday(_), None | Some(Tense::Present)) => nearest_year(d, month, day),
             _ => shift_year(order, which, t),
         };
-        Some(d.year() + shift)
+        let year = d.year() + shift;
+        let Which::OnWeekday(w) = which else { return Some(year) };
+        // The weekday settles the year when the tense guessed wrong ("will announce it on Wednesday, March 20").
+        let falls_on = |y: i16| day.and_then(|day| Date::new(y, month, day).ok()).is_some_and(|d| weekday(d) == w);
+        Some([year, year - 1, year + 1].into_iter().find(|&y| falls_on(y)).unwrap_or(year))
     }
 
     /// A digits-only date: day/month or month/day, whichever is valid, else whichever is nearer the document date,
@@ -267,9 +310,9 @@ fn shift_year(order: Ordering, which: Which, tense: Option<Tense>) -> i16 {
         (Which::Next, _) => i16::from(order != Ordering::Greater),
         (Which::This, _) => 0,
         (Which::InYear(shift), _) => shift,
-        (Which::ByTense, Some(Tense::Past)) => -i16::from(order == Ordering::Greater),
-        (Which::ByTense, Some(Tense::Future)) => i16::from(order == Ordering::Less),
-        (Which::ByTense, _) => 0,
+        (Which::ByTense | Which::OnWeekday(_), Some(Tense::Past)) => -i16::from(order == Ordering::Greater),
+        (Which::ByTense | Which::OnWeekday(_), Some(Tense::Future)) => i16::from(order == Ordering::Less),
+        (Which::ByTense | Which::OnWeekday(_), _) => 0,
     }
 }
 
@@ -285,8 +328,23 @@ fn nearest_year(dct: Date, month: i8, day: Option<i8>) -> i16 {
     }
 }
 
+/// The year shift that puts a quarter (or a half) nearest the document's own ("fourth-quarter results" in
+/// February are last year's); a tie keeps the document year.
+fn nearest_period(period: u8, current: u8, half: bool) -> i16 {
+    let per_year = if half { 2 } else { 4 };
+    let ahead = i16::from(period) - i16::from(current);
+    if 2 * ahead > per_year {
+        -1
+    } else if 2 * ahead < -per_year {
+        1
+    } else {
+        0
+    }
+}
+
 /// The weekday `w` nearest `dct` in the direction the words or the tense give: on or before the document date in
-/// the past, on or after it in the future.
+/// the past (and without a tense), on or after it in the future, whichever is nearer in the present ("an
+/// announcement is expected Friday").
 fn weekday_near(dct: Date, w: i8, which: Which, tense: Option<Tense>) -> Option<Date> {
     let today = weekday(dct);
     let back = i64::from((today - w).rem_euclid(7));
@@ -302,14 +360,16 @@ fn weekday_near(dct: Date, w: i8, which: Which, tense: Option<Tense>) -> Option<
         }
         (Which::This, _) => i64::from(w - today),
         (Which::ByTense, Some(Tense::Future)) => ahead,
-        (Which::ByTense | Which::InYear(_), _) => -back,
+        (Which::ByTense, Some(Tense::Present)) if ahead < back => ahead,
+        (Which::ByTense | Which::InYear(_) | Which::OnWeekday(_), _) => -back,
     };
     add_days(dct, days)
 }
 
-/// The unit of a TIMEX3 date value and its first day: `2009` a year, `2009-02` a month, `2009-Q3` a quarter,
-/// `2009-W05` a week, `2009-02-03` a day.
+/// The unit of a TIMEX3 date value and its first day: `2009` (or fiscal `FY2009`) a year, `2009-02` a month,
+/// `2009-Q3` a quarter, `2009-W05` a week, `2009-02-03` a day.
 fn period_of(value: &str) -> Option<(Unit, Date)> {
+    let value = value.strip_prefix("FY").unwrap_or(value);
     let year: i16 = value.get(..4)?.parse().ok()?;
     let rest = value.get(4..)?;
     let number = |from: usize, to: usize| rest.get(from..to)?.parse::<i8>().ok();

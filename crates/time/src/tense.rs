@@ -12,8 +12,14 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize, index:
     if deadline.is_some_and(|w| index.lexicon.deadlines.iter().any(|d| d.eq_ignore_ascii_case(w))) {
         return Some(Tense::Future);
     }
+    // A word glued to a number ("11am", "2nd") is no verb.
+    let glued_to_number = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| matches!(p.kind, Kind::Number(..)) && p.end == toks[i].start)
+    };
     let word = |i: usize| match toks.get(i)? {
-        t if matches!(t.kind, Kind::Word(_)) => Some(&text[t.start..t.end]),
+        t if matches!(t.kind, Kind::Word(_)) && !glued_to_number(i) => Some(&text[t.start..t.end]),
         _ => None,
     };
     let cue = |i: usize| index.cue(word(i)?, i.checked_sub(1).and_then(word));
@@ -63,5 +69,6 @@ mod tests {
         assert_eq!(tense_of("Flights were cancelled due to a storm on Monday.", "Monday"), Some(Tense::Past));
         assert_eq!(tense_of("A June hearing has been scheduled.", "June"), Some(Tense::Future));
         assert_eq!(tense_of("Delivery will be delayed until October.", "October"), Some(Tense::Future));
+        assert_eq!(tense_of("A bid was made after 11am on Friday.", "Friday"), Some(Tense::Past));
     }
 }

@@ -20,13 +20,13 @@ fn meantime_scores_stay_above_floors() {
     println!("strict {strict:.3} relaxed {relaxed:.3} value {value:.3} types {types:.3}");
     assert!(strict >= 0.905, "strict span F1 {strict:.3}");
     assert!(relaxed >= 0.945, "relaxed span F1 {relaxed:.3}");
-    assert!(value >= 0.87, "value F1 {value:.3}");
+    assert!(value >= 0.875, "value F1 {value:.3}");
     assert!(types >= 0.95, "type accuracy {types:.3}");
 
     // The date lines are easy; the rest of the text must hold up on its own.
     let body = meantime::evaluate(&docs, false, false);
     assert!(body.gold > 350 && body.gold < score.gold, "gold timexes outside date lines: {}", body.gold);
-    assert!(body.value_f1() >= 0.835, "value F1 without date lines {:.3}", body.value_f1());
+    assert!(body.value_f1() >= 0.84, "value F1 without date lines {:.3}", body.value_f1());
     assert!(body.relaxed_f1() >= 0.925, "relaxed span F1 without date lines {:.3}", body.relaxed_f1());
 
     let e = meantime::estimate(&docs, false);
@@ -34,9 +34,9 @@ fn meantime_scores_stay_above_floors() {
         "estimated {} of {}: honest {}, best within 7/31 days {}/{}",
         e.estimated, e.dated, e.honest, e.within_week, e.within_month
     );
-    assert!(e.estimated >= 40, "documents estimated without their dateline: {}", e.estimated);
-    assert!(e.honest as f64 >= 0.75 * e.estimated as f64, "ranges holding the DCT: {} of {}", e.honest, e.estimated);
-    assert!(e.within_week >= 1, "best guesses within a week of the DCT: {}", e.within_week);
+    assert!(e.estimated >= 35, "documents estimated without their dateline: {}", e.estimated);
+    assert!(e.honest as f64 >= 0.95 * e.estimated as f64, "ranges holding the DCT: {} of {}", e.honest, e.estimated);
+    assert!(e.within_week >= 1 && e.within_week == e.best, "best guesses {}, within a week {}", e.best, e.within_week);
 }
 
 #[test]
@@ -56,6 +56,18 @@ fn timeml_documents_give_text_gold_and_dct() {
     assert_eq!(gold, [("Thursday", "DATE", "1998-02-05"), ("two weeks", "DURATION", "P2W")]);
     let score = meantime::evaluate(&[doc], true, false);
     assert_eq!((score.gold, score.system, score.strict, score.value), (2, 2, 2, 2));
+    let plain =
+        "<TimeML><DCT><TIMEX3 value=\"2013-03-22\">x</TIMEX3></DCT><TEXT>Mr. Obama met Abbas. On Friday he flies \
+                 to Jordan.\nSen. Kerry said: \"We won.\" Talks end Sunday.</TEXT></TimeML>";
+    let doc = timeml::parse("plain".into(), plain);
+    let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.slice(&doc.text)).collect();
+    assert_eq!(
+        sentences,
+        ["Mr. Obama met Abbas.", "On Friday he flies to Jordan.", "Sen. Kerry said: \"We won.\"", "Talks end Sunday."]
+    );
+    let empty = r#"<TimeML><TEXT><TIMEX3 tid="t9" type="DURATION" value="P1D"/>On <TIMEX3 tid="t1" type="DATE" value="2013-03-18">Monday</TIMEX3></TEXT></TimeML>"#;
+    let doc = timeml::parse("empty".into(), empty);
+    assert_eq!(doc.gold.iter().map(|g| g.span.slice(&doc.text)).collect::<Vec<_>>(), ["Monday"]);
     let broken = timeml::parse("broken".into(), "<TimeML><TEXT>On <TIMEX3 type=\"DATE\">Monday & <s");
     assert!(broken.gold.is_empty() && broken.dct.is_none());
 }

@@ -270,6 +270,7 @@ fn news_conventions() {
     assert_eq!(values("It may close in two or three years."), ["P2Y", "P3Y"]);
     assert_eq!(values("The quake struck on February 6. That night, aid arrived."), ["2010-02-06", "2010-02-06TNI"]);
     assert_eq!(values("He spoke at 16:15 UTC, June 1st, in New York."), ["2009-06-01T16:15Z", "2009-06-01"]);
+    assert_eq!(values("The meeting is set for 10:30 a.m. ET Tuesday."), ["2010-03-09T10:30"]);
 }
 
 #[test]
@@ -287,6 +288,100 @@ fn anaphora_follow_the_last_period() {
         values("The deal closed on Feb. 3, 2009. Sales in that month beat the same month a year ago."),
         ["2009-02-03", "2009-02", "2008-02"]
     );
+}
+
+#[test]
+fn quarters_are_the_nearest_unless_said_to_be_over() {
+    let dct = "2007-02-27";
+    // Results due or discussed are of the nearest quarter; a past quarter later in the year is last year's.
+    assert_eq!(one("Ford will report fourth-quarter results.", dct), pair("fourth-quarter", "2006-Q4"));
+    assert_eq!(one("Our third-quarter results show progress.", "2009-11-03"), pair("third-quarter", "2009-Q3"));
+    assert_eq!(one("Sales rose in the third quarter.", dct), pair("the third quarter", "2006-Q3"));
+    assert_eq!(one("Production starts in the first quarter.", "2009-11-03"), pair("the first quarter", "2010-Q1"));
+    assert_eq!(one("It cut its estimate of fourth-quarter 2006 growth.", dct), pair("fourth-quarter 2006", "2006-Q4"));
+    assert_eq!(one("Profit rose in the latest quarter.", dct), pair("the latest quarter", "2006-Q4"));
+}
+
+#[test]
+fn fiscal_years_and_parts_of_the_day_follow_the_text() {
+    let values = |text: &str| -> Vec<(String, String)> {
+        tags(text, Some("2007-01-18")).into_iter().map(|(span, _, value)| (span, value)).collect()
+    };
+    assert_eq!(
+        values("Sales doubled at the beginning of the financial year from the same period of the last year."),
+        [pair("the beginning of the financial year", "FY2007"), pair("the same period of the last year", "FY2006")]
+    );
+    assert_eq!(
+        values("Shares rose on Tuesday in morning trading and fell in the afternoon."),
+        [pair("Tuesday", "2007-01-16"), pair("morning", "2007-01-16TMO"), pair("the afternoon", "2007-01-16TAF")]
+    );
+    assert!(tags("He works the night shift.", Some("2007-01-18")).is_empty());
+    assert_eq!(
+        one("She was shot on the night of May 29th.", "2010-06-15"),
+        pair("the night of May 29th", "2010-05-29TNI")
+    );
+    assert!(tags("He was home on the night of the shooting.", Some("2010-06-15")).is_empty());
+    assert_eq!(one("He died on Christmas Day.", "2007-01-18"), pair("Christmas Day", "2006-12-25"));
+    // Holidays, fixed or moveable, by tense or by their year.
+    let dct = "2013-03-22";
+    assert_eq!(one("The pope will celebrate Mass at Easter.", dct), pair("Easter", "2013-03-31"));
+    assert_eq!(one("Shops were closed on Good Friday 2012.", dct), pair("Good Friday 2012", "2012-04-06"));
+    assert_eq!(one("Sales rose after Thanksgiving.", dct), pair("Thanksgiving", "2012-11-22"));
+    let text = "He spoke on Easter Sunday, April 8, 2012.";
+    assert_eq!(one(text, dct), pair("Easter Sunday, April 8, 2012", "2012-04-08"));
+    assert_eq!(one("The law took effect on New Year's Day.", dct), pair("New Year's Day", "2013-01-01"));
+    assert_eq!(one("Parades were held on St. Patrick's Day.", dct), pair("St. Patrick's Day", "2013-03-17"));
+    assert!(tags("He joined the Easter Rising society and the good fight.", Some(dct)).len() == 1);
+    // The period the text is about: the document's, or the one it last named.
+    assert_eq!(one("Ford beat predictions earlier in the week.", "2006-01-27"), pair("the week", "2006-W04"));
+    assert_eq!(
+        values("Sales fell in the fourth quarter of 2005, and profit for the year was flat."),
+        [pair("the fourth quarter of 2005", "2005-Q4"), pair("the year", "2005")]
+    );
+    assert!(tags("It was the year of the iPhone, a Man of the Year.", Some("2007-01-18")).is_empty());
+}
+
+#[test]
+fn a_weekday_settles_the_year_of_its_date() {
+    let dct = "2013-03-22";
+    // The future tense would put March 20 next year, but only 2013's falls on a Wednesday.
+    let text = "The government said it would announce the budget on Wednesday, March 20.";
+    assert_eq!(one(text, dct), pair("Wednesday, March 20", "2013-03-20"));
+    assert_eq!(one("The vote will be held on Thursday, March 20.", dct), pair("Thursday, March 20", "2014-03-20"));
+}
+
+#[test]
+fn parts_of_a_date_are_no_durations() {
+    let dct = "2013-03-22";
+    assert_eq!(one("The deal was struck in the early hours of Wednesday.", dct), pair("Wednesday", "2013-03-20"));
+    assert_eq!(one("Growth slowed in the final months of 2012.", dct), pair("2012", "2012"));
+    assert_eq!(one("It came after months of talks.", dct), pair("months", "PXM"));
+}
+
+#[test]
+fn counts_of_decades_and_halves() {
+    let dct = "2013-03-22";
+    assert_eq!(one("The plant closed a decade ago.", dct), pair("a decade ago", "2003"));
+    assert_eq!(one("The war ended half a century ago.", dct), pair("half a century ago", "1963"));
+    assert_eq!(one("The meeting lasted half an hour.", dct), pair("half an hour", "PT30M"));
+    assert_eq!(one("They talked for an hour and a half.", dct), pair("an hour and a half", "PT90M"));
+    assert!(tags("Half a dozen people came in the first half.", Some(dct)).is_empty());
+    // A weekday joined to a shifted one shares its shift.
+    let values: Vec<String> =
+        tags("The summit is next Thursday and Friday.", Some(dct)).into_iter().map(|t| t.2).collect();
+    assert_eq!(values, ["2013-03-28", "2013-03-29"]);
+}
+
+#[test]
+fn a_present_progressive_states_an_arrangement() {
+    let dct = "2013-03-22";
+    assert_eq!(one("The company is holding a press conference on Thursday.", dct), pair("Thursday", "2013-03-28"));
+    assert_eq!(one("The plant was holding a sale on Thursday.", dct), pair("Thursday", "2013-03-21"));
+    assert_eq!(one("He is being questioned over Monday's crash.", dct), pair("Monday", "2013-03-18"));
+    // Without a past or future verb, the nearer one.
+    let text = "The drop is the largest since June, but an expected report Friday could lift stocks.";
+    assert_eq!(tags(text, Some("2008-09-04"))[1], (String::from("Friday"), TimeType::Date, "2008-09-05".into()));
+    assert_eq!(one("Apple unveils new iPhone on Tuesday", dct), pair("Tuesday", "2013-03-19"));
 }
 
 #[test]
@@ -405,6 +500,30 @@ fn random_token_soup_never_panics() {
         "2010",
         "11",
         "the",
+        "Easter",
+        "Good",
+        "Friday",
+        "'",
+        "s",
+        "Day",
+        "New",
+        "Year",
+        "half",
+        "a",
+        "ET",
+        "night",
+        "of",
+        "is",
+        "holding",
+        ",",
+        "March",
+        "20",
+        "fourth-quarter",
+        "for",
+        "year",
+        "decade",
+        "ago",
+        "and",
     ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move || {
@@ -446,4 +565,41 @@ fn estimates_need_evidence() {
     let text = "The index rose from March 12 2009, after a crash in September.";
     let estimate = estimate_dct(text, &[]).expect("an explicit date");
     assert_eq!(estimate.earliest.to_string(), "2009-03-12");
+}
+
+/// `estimate_dct` on `text` split into sentences at ". ".
+fn estimate_sentences(text: &str) -> Option<chronicle_time::DateEstimate> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        sentences.push(Span::new(start, i + 1));
+        start = i + 2;
+    }
+    sentences.push(Span::new(start, text.len()));
+    estimate_dct(text, &sentences)
+}
+
+#[test]
+fn estimates_stay_honest() {
+    // A hope bounds nothing; the reported flight does.
+    let text = "Boeing had hoped to deliver the plane in 2015. It first flew on March 3, 2009, the company said.";
+    let estimate = estimate_sentences(text).expect("an explicit date");
+    assert_eq!((estimate.earliest.to_string(), estimate.latest), ("2009-03-03".to_string(), None));
+    // "until" ends a past state here: April 2009 need not be still to come.
+    let text = "He joined Apple in November 2008, but a judge barred him from working until April 2009.";
+    let estimate = estimate_sentences(text).expect("an explicit date");
+    assert_eq!((estimate.earliest.to_string(), estimate.latest), ("2008-11-01".to_string(), None));
+    // A yearless day soon after the latest dated report is later news.
+    let text = "As of January 2008, iTunes held 19 percent of the market, according to figures released April 3.";
+    assert_eq!(estimate_sentences(text).map(|e| e.earliest.to_string()), Some("2008-04-03".to_string()));
+    // One further on may be of the year before: it bounds nothing.
+    let text = "Lehman collapsed in September. Stocks rallied on March 12, 2009.";
+    assert_eq!(estimate_sentences(text).map(|e| e.earliest.to_string()), Some("2009-03-12".to_string()));
+    // A date that describes a thing is no news of the days around the writing.
+    let text = "On Monday the index closed at 743, above its November 20, 2008 low.";
+    let estimate = estimate_sentences(text).expect("an explicit date");
+    assert_eq!((estimate.earliest.to_string(), estimate.best), ("2008-11-20".to_string(), None));
+    // A bare year names a date only after a preposition.
+    let text = "Apple released the 2011 version of iLife, which it first sold in 2008.";
+    assert_eq!(estimate_sentences(text).map(|e| e.earliest.to_string()), Some("2008-01-01".to_string()));
 }

@@ -31,6 +31,17 @@ pub enum Tense {
     Future,
 }
 
+/// How a holiday's day is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feast {
+    /// A fixed month and day ("New Year's Day").
+    Fixed(i8, i8),
+    /// Days from Easter Sunday ("Good Friday" is -2).
+    Easter(i8),
+    /// The `n`th (−1: the last) weekday (1 = Monday) of a month ("Thanksgiving": the fourth Thursday of November).
+    Nth { month: i8, weekday: i8, n: i8 },
+}
+
 /// The role a word plays in time expressions.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Word {
@@ -121,6 +132,9 @@ pub enum Word {
     Holiday(i8, i8),
     /// "eve": "Christmas Eve" is the day before.
     Eve,
+    /// The first word of a holiday's name in `Lexicon::holidays` ("Easter", "Good" in "Good Friday"); otherwise a
+    /// plain word. The index gives it this role.
+    FeastName,
     /// "more", "less", "than", "least": "more than three years".
     Bound,
     /// "times", "once", "twice": a following "a year" is a frequency.
@@ -144,6 +158,11 @@ pub struct Lexicon {
     /// The infinitive marker: in a clause with no other cue, "to" before a verb is the future of headlines
     /// ("Putin to hold talks on Wednesday").
     pub infinitive: &'static str,
+    /// Word endings of a present participle ("ing"): after a present form of "be" listed in
+    /// `progressive_auxiliaries`, it states an arrangement to come ("is holding talks on Thursday").
+    pub progressive_suffixes: &'static [&'static str],
+    /// The present forms of "be" that make a progressive an arrangement ("is", "are").
+    pub progressive_auxiliaries: &'static [&'static str],
     /// Word endings that mark a past-tense verb ("ed"), for words not listed in `cues`.
     pub past_suffixes: &'static [&'static str],
     /// Lower-case words that may follow a bare year ("2011 has strained"); other lower-case words make the number a
@@ -155,8 +174,21 @@ pub struct Lexicon {
     pub ranges: &'static [&'static str],
     /// Lower-case words that open an expression and give its TIMEX3 `mod` ("late" → `END`, "about" → `APPROX`).
     pub modifiers: &'static [(&'static str, &'static str)],
+    /// Lower-case prepositions after which "the year", "the quarter", "the month" or "the week" is the period the
+    /// text is about ("profit for the year", "sales in the quarter").
+    pub period_prepositions: &'static [&'static str],
+    /// Lower-case words after which such a period is one the text describes, not the one it is about ("the year
+    /// when", "the year ahead").
+    pub period_describers: &'static [&'static str],
     /// Lower-case verbs after which "the day" is the day the text is about ("ended the day higher").
     pub day_verbs: &'static [&'static str],
+    /// Lower-case determiners: a date after one describes a noun ("its November 20 low", "a July 16 report").
+    pub determiners: &'static [&'static str],
+    /// Lower-case words that make a sentence's dates no evidence of when it was written: hopes, plans and
+    /// conditions ("had hoped to ship in 2012", "is anticipated for 2020").
+    pub hedges: &'static [&'static str],
+    /// Holidays as lower-case words, the punctuation inside them left out ("new year s day" for "New Year's Day").
+    pub holidays: &'static [(&'static [&'static str], Feast)],
     /// Lower-case phrases that refer to the present or future as a whole ("the near term" → future).
     pub ref_phrases: &'static [(&'static [&'static str], Tense)],
 }
@@ -178,6 +210,11 @@ impl Index {
 
     fn new(lexicon: &'static Lexicon) -> Self {
         let mut words = lexicon.words.to_vec();
+        for (phrase, _) in lexicon.holidays {
+            if let Some(first) = phrase.first().filter(|w| !words.iter().any(|(listed, _)| listed == *w)) {
+                words.push((first, Word::FeastName));
+            }
+        }
         words.sort_by(|a, b| a.0.cmp(b.0));
         let mut cues = lexicon.cues.to_vec();
         cues.sort_by(|a, b| a.0.cmp(b.0));
@@ -196,23 +233,25 @@ impl Index {
         find(&self.modifiers, word)
     }
 
-    /// The tense `word` signals after the word `before`: a listed cue, or a past-tense ending.
+    /// The tense `word` signals after the word `before`: a listed cue, a past-tense ending, or a progressive
+    /// after a present "be" (an arrangement to come).
     pub fn cue(&self, word: &str, before: Option<&str>) -> Option<Tense> {
         let listed = |words: &[&str], w: &str| words.iter().any(|l| l.eq_ignore_ascii_case(w));
         if listed(self.lexicon.after_be, word) && !before.is_some_and(|b| listed(self.lexicon.be, b)) {
             return None;
         }
-        find(&self.cues, word).or_else(|| self.looks_past(word).then_some(Tense::Past))
+        let progressive = || {
+            before.is_some_and(|b| listed(self.lexicon.progressive_auxiliaries, b))
+                && ends_with_any(word, self.lexicon.progressive_suffixes)
+        };
+        find(&self.cues, word)
+            .or_else(|| ends_with_any(word, self.lexicon.past_suffixes).then_some(Tense::Past))
+            .or_else(|| progressive().then_some(Tense::Future))
     }
 
-    /// Whether `word` ends like a past-tense verb of this language.
-    fn looks_past(&self, word: &str) -> bool {
-        word.len() >= 5
-            && self.lexicon.past_suffixes.iter().any(|s| {
-                word.len() > s.len()
-                    && word.is_char_boundary(word.len() - s.len())
-                    && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
-            })
+    /// Whether `word` hedges the dates of its sentence.
+    pub fn is_hedge(&self, word: &str) -> bool {
+        self.lexicon.hedges.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// Whether a bare year may be followed by this lower-case word.
@@ -224,6 +263,16 @@ impl Index {
     pub fn is_ordinal_suffix(&self, word: &str) -> bool {
         self.lexicon.ordinal_suffixes.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
+}
+
+/// Whether `word` (of five letters or more) ends with one of `suffixes`, compared case-insensitively.
+fn ends_with_any(word: &str, suffixes: &[&str]) -> bool {
+    word.len() >= 5
+        && suffixes.iter().any(|s| {
+            word.len() > s.len()
+                && word.is_char_boundary(word.len() - s.len())
+                && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
+        })
 }
 
 /// The entry for `word` in a table sorted by lower-case key, compared case-insensitively.
@@ -263,5 +312,11 @@ mod tests {
         assert_eq!(index.cue("need", None), None);
         assert_eq!(index.cue("due", Some("is")), Some(Tense::Future));
         assert_eq!(index.cue("due", Some("cancelled")), None);
+        let holiday_words = index.lexicon.holidays.iter().flat_map(|(phrase, _)| phrase.iter());
+        assert!(holiday_words.into_iter().all(|w| *w == w.to_lowercase()), "holiday words are lower case");
+        assert_eq!((index.lookup("Good"), index.lookup("EASTER")), (Some(Word::FeastName), Some(Word::FeastName)));
+        assert_eq!(index.lookup("Christmas"), Some(Word::Holiday(12, 25)));
+        assert_eq!(index.cue("holding", Some("is")), Some(Tense::Future));
+        assert_eq!(index.cue("holding", Some("was")), None);
     }
 }

@@ -41,7 +41,11 @@ impl Matcher<'_> {
             let (end, Amount::Exactly(_)) = self.amount(j)? else { return None };
             return self.range_unit(end).map(|unit| (end, Expr::Duration { amount, unit }));
         };
-        if amount == Amount::Unspecified && !plural
+        // "the early hours of Sunday", "the final months of 2012": a part of that date, not a length.
+        let of_date = self.is(unit_at + 1, Word::Of)
+            && (self.year(unit_at + 2).is_some()
+                || matches!(self.word(unit_at + 2), Some(Word::Weekday(_) | Word::Month(_))));
+        if amount == Amount::Unspecified && (!plural || of_date)
             || unit == Unit::Quarter && (self.is(j, Word::A) || self.is(unit_at + 1, Word::Of) && counted_at == unit_at)
             || unit == Unit::Second && !plural && self.is(j, Word::A)
             || unit_at == j && (unit < Unit::Minute || unit == Unit::Weekend || unit == Unit::Quarter || j > i)
@@ -98,7 +102,7 @@ impl Matcher<'_> {
         }
     }
 
-    /// A count: digits, number words ("twenty-five"), "a"/"one", "several", optionally "and a half".
+    /// A count: digits, number words ("twenty-five"), "a"/"one", "half a", "several", optionally "and a half".
     pub(super) fn amount(&self, i: usize) -> Option<(usize, Amount)> {
         let (mut j, mut n) = match self.toks.get(i)?.kind {
             Kind::Number(v, d) if d <= 4 => {
@@ -130,6 +134,10 @@ impl Matcher<'_> {
                 }
             }
             Kind::Word(Some(Word::A)) if self.is(i + 1, Word::Some) => return Some((i + 2, Amount::Unspecified)),
+            // "half a century", "half an hour".
+            Kind::Word(Some(Word::Half)) if self.is(i + 1, Word::A) && !self.str(i + 1).eq_ignore_ascii_case("one") => {
+                return Some((i + 2, Amount::Exactly(0.5)));
+            }
             Kind::Word(Some(Word::A)) => (i + 1, 1.0),
             Kind::Word(Some(Word::Some)) => return Some((i + 1, Amount::Unspecified)),
             _ => return None,

@@ -9,9 +9,15 @@ impl Matcher<'_> {
     /// Full and partial calendar dates: "15 March 2023", "Wednesday, March 15, 2023", "September 2021", "February
     /// 6", "December", "2011", "2023-03-15", "12/03/2023", "'82".
     pub(super) fn calendar(&self, i: usize) -> Found {
-        if let Some(Word::Weekday(_)) = self.word(i) {
+        if let Some(Word::Weekday(weekday)) = self.word(i) {
             let j = if self.punct(i + 1) == Some(',') { i + 2 } else { i + 1 };
-            return self.date(j).filter(|(_, e)| matches!(e, Expr::Calendar { day: Some(_), .. }));
+            return match self.date(j)? {
+                (end, Expr::Calendar { year: None, month, day: day @ Some(_), .. }) => {
+                    Some((end, Expr::Calendar { year: None, month, day, which: Which::OnWeekday(weekday) }))
+                }
+                found @ (_, Expr::Calendar { day: Some(_), .. }) => Some(found),
+                _ => None,
+            };
         }
         self.date(i)
     }
@@ -19,10 +25,12 @@ impl Matcher<'_> {
     /// A calendar date without a weekday before it.
     pub(super) fn date(&self, i: usize) -> Found {
         let calendar = |year, month, day| Expr::Calendar { year, month, day, which: Which::ByTense };
-        // Holidays: "Christmas", "Christmas Eve", "Christmas 2008".
+        // Holidays: "Christmas", "Christmas Eve", "Christmas Day", "Christmas 2008".
         if let Some(Word::Holiday(month, day)) = self.word(i).filter(|_| self.capitalized(i)) {
             let eve = self.is(i + 1, Word::Eve) && self.capitalized(i + 1);
-            let j = i + 1 + usize::from(eve);
+            // "Christmas Day".
+            let named_day = !eve && self.unit(i + 1) == Some((Unit::Day, false)) && self.capitalized(i + 1);
+            let j = i + 1 + usize::from(eve || named_day);
             let (end, year) = self.year(j).map_or((j, None), |(end, year)| (end, Some(year)));
             return Some((end, calendar(year, Some(month), Some(day - i8::from(eve)))));
         }
@@ -84,6 +92,41 @@ impl Matcher<'_> {
         let standalone = self.licensed(i) && ((1900..=2099).contains(&year) || counts_nothing)
             || (1900..=2099).contains(&year) && counts_nothing && !in_name;
         standalone.then_some((end, calendar(Some(year), None, None)))
+    }
+
+    /// Holidays of the lexicon, optionally with a year: "New Year's Day", "Easter 2012", "Good Friday",
+    /// "Thanksgiving". The longest one said wins; the punctuation inside a name is skipped.
+    pub(super) fn holiday(&self, i: usize) -> Found {
+        if !self.capitalized(i) || !self.is(i, Word::FeastName) {
+            return None;
+        }
+        let said = |phrase: &[&str]| {
+            let mut k = i;
+            for word in phrase {
+                while matches!(self.punct(k), Some('\'' | '’' | '.')) && k > i {
+                    k += 1;
+                }
+                if !self.word_token(k) || !self.str(k).eq_ignore_ascii_case(word) {
+                    return None;
+                }
+                k += 1;
+            }
+            Some(k)
+        };
+        let (end, feast) = self
+            .index
+            .lexicon
+            .holidays
+            .iter()
+            .filter_map(|&(phrase, feast)| Some((said(phrase)?, feast)))
+            .max_by_key(|(end, _)| *end)?;
+        // "Easter Sunday, April 8, 2012": the date given settles the day.
+        let date = if self.punct(end) == Some(',') { end + 1 } else { end };
+        if let Some(found @ (_, Expr::Calendar { day: Some(_), .. })) = self.date(date) {
+            return Some(found);
+        }
+        let (end, year) = self.year(end).map_or((end, None), |(e, year)| (e, Some(year)));
+        Some((end, Expr::Feast { feast, year }))
     }
 
     /// ISO dates ("2023-03-15", "2023-03") and slashed dates ("12/03/2023", "7/8/07").
@@ -260,6 +303,10 @@ impl Matcher<'_> {
                 expr = Expr::Quarter { year: None, quarter, half, which: Which::InYear(shift) };
                 end = e;
             }
+        } else if let Some((e, year)) = self.year(end) {
+            // "fourth-quarter 2006 growth".
+            expr = Expr::Quarter { year: Some(year), quarter, half, which: Which::ByTense };
+            end = e;
         }
         // A half on its own is a game's ("left in the first half"), not a year's.
         (!half || end > k + 1).then_some((end, expr))

@@ -36,6 +36,7 @@ pub fn recognize(text: &str, toks: &[Token], index: &Index, out: &mut Vec<Match>
         }
     }
     m.date_clock_times(out);
+    m.coordinate_weekdays(out);
 }
 
 /// A rule's match: the token after it and its meaning.
@@ -61,27 +62,43 @@ impl Matcher<'_> {
             *day = match next.expr {
                 Expr::Weekday { weekday, which: Which::ByTense } => Some(DayOf::Weekday(weekday)),
                 Expr::Deictic { unit: Unit::Day, offset } => Some(DayOf::Deictic(offset)),
-                Expr::Calendar { year, month: Some(month), day: Some(day), which: Which::ByTense } => {
-                    Some(DayOf::Date { year, month, day })
-                }
+                Expr::Calendar {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                    which: Which::ByTense | Which::OnWeekday(_),
+                } => Some(DayOf::Date { year, month, day }),
                 _ => None,
             };
+        }
+    }
+
+    /// Gives a weekday joined to a shifted one the same shift: "next Thursday and Friday", "last Monday or
+    /// Tuesday".
+    fn coordinate_weekdays(&self, matches: &mut [Match]) {
+        for k in 1..matches.len() {
+            let (before, after) = matches.split_at_mut(k);
+            let (first, next) = (&before[k - 1], &mut after[0]);
+            let (Expr::Weekday { which, .. }, Expr::Weekday { which: next_which @ Which::ByTense, .. }) =
+                (first.expr, &mut next.expr)
+            else {
+                continue;
+            };
+            let joined = next.first == first.end + 1
+                && self.index.lexicon.ranges.iter().any(|w| self.str(first.end).eq_ignore_ascii_case(w));
+            if joined {
+                *next_which = which;
+            }
         }
     }
 
     fn longest_at(&self, i: usize) -> Found {
         let starts = match self.toks[i].kind {
             Kind::Word(Some(Word::YearPreposition)) => self.is(i + 1, Word::Bound),
+            Kind::Word(Some(Word::Half)) => self.is(i + 1, Word::A),
+            Kind::Word(Some(Word::FeastName)) => self.capitalized(i),
             Kind::Word(Some(
-                Word::Relation
-                | Word::Of
-                | Word::And
-                | Word::Half
-                | Word::Rate
-                | Word::Time
-                | Word::Utc
-                | Word::Zone
-                | Word::Ago,
+                Word::Relation | Word::Of | Word::And | Word::Rate | Word::Time | Word::Utc | Word::Zone | Word::Ago,
             )) => false,
             Kind::Word(Some(_)) | Kind::Number(..) => true,
             Kind::Punct(c) => c == '\'' || c == '’',
@@ -90,8 +107,9 @@ impl Matcher<'_> {
         if !starts {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Found; 16] = [
+        let rules: [fn(&Self, usize) -> Found; 17] = [
             Self::calendar,
+            Self::holiday,
             Self::fiscal,
             Self::partial,
             Self::era,
@@ -164,7 +182,7 @@ impl Matcher<'_> {
 
     /// Whether token `i` is a word with no role in time expressions.
     fn plain_word(&self, i: usize) -> bool {
-        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(None)))
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(None | Some(Word::FeastName))))
     }
 
     /// Skips an optional "the".

@@ -104,7 +104,8 @@ impl Matcher<'_> {
     }
 
     /// Periods counted from the last date in the text: "the following week", "the previous year", "that day", "the
-    /// same day", "the day" (as in "ended the day higher"), "that night", "the next morning"; and "the weekend".
+    /// same day", "the day" (as in "ended the day higher"), "that night", "the next morning", "in the afternoon",
+    /// "in morning trading"; and "the weekend".
     pub(super) fn anaphoric(&self, i: usize) -> Found {
         let j = self.the(i);
         if j > i && self.unit(j) == Some((Unit::Weekend, false)) {
@@ -115,6 +116,26 @@ impl Matcher<'_> {
         if part_of_day && self.is(i + 2, Word::The) && self.unit(i + 3) == Some((Unit::Day, false)) {
             return Some((i + 4, Expr::Anaphoric { unit: Unit::Day, offset: 0 }));
         }
+        // "in the morning", "during the night", "in morning trading": a part of the day the text is about; "the
+        // night of May 29": of that day.
+        if let Some(Word::PartOfDay(part)) = self.word(j) {
+            if self.is(j + 1, Word::Of) {
+                let day = match self.word(j + 2) {
+                    Some(Word::Weekday(w)) if self.capitalized(j + 2) => Some((j + 3, DayOf::Weekday(w))),
+                    _ => match self.date(j + 2) {
+                        Some((end, Expr::Calendar { year, month: Some(month), day: Some(day), .. })) => {
+                            Some((end, DayOf::Date { year, month, day }))
+                        }
+                        _ => None,
+                    },
+                };
+                return day.filter(|_| j > i).map(|(end, day)| (end, Expr::PartOfDay { day, part }));
+            }
+            let after_preposition = i > 0 && self.is(i - 1, Word::YearPreposition);
+            let describes = j == i && self.lowercase_word(j + 1) && self.plain_word(j + 1);
+            return (after_preposition && (j > i || describes))
+                .then_some((j + 1, Expr::PartOfDay { day: DayOf::Anchor(0), part }));
+        }
         // "end the day at 7,114", "for the day", "ended the day down": the day the text is about.
         if j > i && self.unit(j) == Some((Unit::Day, false)) {
             let ends_phrase = !matches!(self.toks.get(j + 1).map(|t| t.kind), Some(Kind::Word(_)))
@@ -122,6 +143,17 @@ impl Matcher<'_> {
             let verb = i.checked_sub(1).is_some_and(|v| self.index.lexicon.day_verbs.iter().any(|w| self.str(v) == *w));
             let about = ends_phrase || verb && !self.is(j + 1, Word::Relation);
             return about.then_some((j + 1, Expr::Anaphoric { unit: Unit::Day, offset: 0 }));
+        }
+        // "for the year", "in the quarter", "during the week": the period the text is about.
+        if let Some((unit @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false)) = self.unit(j) {
+            let lexicon = self.index.lexicon;
+            let described = matches!(self.word(j + 1), Some(Word::Of | Word::Relation | Word::Earlier | Word::Ago))
+                || lexicon.period_describers.iter().any(|w| self.str(j + 1).eq_ignore_ascii_case(w))
+                || matches!(self.punct(j + 1), Some('-'));
+            let after_preposition =
+                i.checked_sub(1).is_some_and(|p| lexicon.period_prepositions.iter().any(|w| self.str(p) == *w));
+            let about = j > i && !described && after_preposition && !self.capitalized(j);
+            return about.then_some((j + 1, Expr::Anaphoric { unit, offset: 0 }));
         }
         let offset = match self.word(j)? {
             Word::Anaphoric(o) | Word::Shift(o @ 1) if j > i => o,

@@ -38,8 +38,10 @@ fn main() {
     };
     if dump {
         for doc in &docs {
+            let dct = doc.dct.map(|d| d.to_string()).unwrap_or_default();
             for t in chronicle_time::tag(&doc.text, &doc.sentences, doc.dct) {
-                println!("TAG   {:?} {:?} {}", t.span.slice(&doc.text), t.kind, t.value);
+                let sentence = doc.sentences.iter().find(|s| s.contains(t.span)).map_or("", |s| s.slice(&doc.text));
+                println!("TAG   {dct} {:?} {:?} {}\n      in: {sentence}", t.span.slice(&doc.text), t.kind, t.value);
             }
         }
     }
@@ -57,9 +59,9 @@ fn main() {
     }
     let e = meantime::estimate(&docs, errors);
     println!(
-        "estimate_dct  {} of {} dated docs estimated without their dateline: range holds the DCT in {}, best within \
-         7 days in {}, within 31 days in {}",
-        e.estimated, e.dated, e.honest, e.within_week, e.within_month
+        "estimate_dct  {} of {} dated docs estimated without their dateline: range holds the DCT in {}; a best guess \
+         in {}: within 1 day of the DCT in {}, 7 days in {}, 31 days in {}",
+        e.estimated, e.dated, e.honest, e.best, e.within_day, e.within_week, e.within_month
     );
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mut times: Vec<f64> = (0..passes.max(1))

@@ -280,6 +280,9 @@ pub struct EstimateScore {
     pub estimated: usize,
     /// Estimates whose range holds the DCT.
     pub honest: usize,
+    /// Estimates with a best guess.
+    pub best: usize,
+    pub within_day: usize,
     pub within_week: usize,
     pub within_month: usize,
 }
@@ -305,6 +308,8 @@ pub fn estimate(docs: &[Doc], errors: bool) -> EstimateScore {
         }
         e.honest += usize::from(guess.earliest <= dct && guess.latest.is_none_or(|l| dct <= l));
         let days = guess.best.and_then(|b| b.until(dct).ok()).map(|s| s.get_days().abs());
+        e.best += usize::from(days.is_some());
+        e.within_day += usize::from(days.is_some_and(|d| d <= 1));
         e.within_week += usize::from(days.is_some_and(|d| d <= 7));
         e.within_month += usize::from(days.is_some_and(|d| d <= 31));
     }
