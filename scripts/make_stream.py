@@ -12,7 +12,9 @@ wire copies (other outlet furniture, a changed word, a dropped sentence), partia
 pasted into another story), rewrites (reordered sentences, rewritten lead and headline) and follow-ups days later
 (new lead sentences over old background paragraphs), themselves copied by other outlets. Family sizes are skewed:
 a few stories get many articles. Output: one `{"id", "published", "source", "url", "text"}` a line, in
-publication order. Deterministic for a given seed. Never commit the generated file.
+publication order, and beside it `<OUT stem>.gold.tsv`: each article's id, story (the base it derives from; for
+partial reuse, the story it was pasted into) and kind, for scoring the clustering of the stream. Deterministic for a
+given seed. Never commit the generated files.
 
 Usage: scripts/make_stream.py [OUT] [--articles N] [--seed S] [--data DIR]
 """
@@ -113,11 +115,14 @@ def main():
         articles.extend(make_family(base, size, bases, rng))
     articles.sort(key=lambda a: (a["published"], a["url"]))
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as out:
+    gold_path = os.path.splitext(args.out)[0] + ".gold.tsv"
+    with open(args.out, "w", encoding="utf-8") as out, open(gold_path, "w", encoding="utf-8") as gold:
+        gold.write("id\tstory\tkind\n")
         for number, article in enumerate(articles):
             record = {"id": f"stream-{number:05d}", "published": article["published"],
                       "source": article["source"], "url": article["url"], "text": article["text"]}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            gold.write(f"{record['id']}\t{article['story']}\t{article['kind']}\n")
     print_counts(args.out, sources, bases, articles)
 
 
@@ -291,6 +296,8 @@ def make_family(base, size, bases, rng):
         else:
             follow_ups.append(follow_up(base, rng))
             family.append(follow_ups[-1])
+    for member in family:
+        member.setdefault("story", base["key"])
     return family
 
 
@@ -401,7 +408,8 @@ def partial_reuse(base, host, rng):
     cut = rng.randint(1, max(1, len(own)))
     paragraphs = own[:cut] + passage + own[cut:]
     outlet = other_outlet(base["outlet"][0], rng)
-    return article(outlet, later(base["published"], rng, 2, 120), host["headline"], paragraphs, "reuse")
+    reused = article(outlet, later(base["published"], rng, 2, 120), host["headline"], paragraphs, "reuse")
+    return {**reused, "story": host["key"]}
 
 
 def follow_up(base, rng):
