@@ -7,14 +7,15 @@ Sources (read from ../shared/data beside the repository, or --data):
   - semeval2015-t4-timeline/.../*.xml (SemEval-2015 Task 4 Wikinews, CC BY 3.0; documents not already in MEANTIME)
 
 Every source article long enough becomes a base story, padded with background paragraphs from articles of the same
-topic up to wire length (300-800 words) and dated within 2023-2024. Each base spawns a family of derived articles:
+event or topic up to wire length (300-800 words) and dated within 2023-2024 (bases reporting one real-world event
+within three days of each other). Each base spawns a family of derived articles:
 wire copies (other outlet furniture, a changed word, a dropped sentence), partial reuse (a few of its paragraphs
 pasted into another story), rewrites (reordered sentences, rewritten lead and headline) and follow-ups days later
 (new lead sentences over old background paragraphs), themselves copied by other outlets. Family sizes are skewed:
 a few stories get many articles. Output: one `{"id", "published", "source", "url", "text"}` a line, in
-publication order, and beside it `<OUT stem>.gold.tsv`: each article's id, story (the base it derives from; for
-partial reuse, the story it was pasted into) and kind, for scoring the clustering of the stream. Deterministic for a
-given seed. Never commit the generated files.
+publication order, and beside it `<OUT stem>.gold.tsv`: each article's id, story (the real-world event its base
+reports; for partial reuse, that of the story the passage was pasted into) and kind, for scoring the clustering
+of the stream. Deterministic for a given seed. Never commit the generated files.
 
 Usage: scripts/make_stream.py [OUT] [--articles N] [--seed S] [--data DIR]
 """
@@ -35,6 +36,7 @@ MIN_WIRE_WORDS = 300
 MAX_WIRE_WORDS = 800
 START = datetime.datetime(2023, 1, 1, tzinfo=datetime.timezone.utc)
 SPAN_DAYS = 730
+EVENT_SPREAD_HOURS = 72
 
 OUTLETS = [
     ("Global Wire Service", "globalwire.example"),
@@ -131,20 +133,23 @@ def main():
 
 
 def load_sources(data):
-    """All source articles as {"key", "topic", "headline", "paragraphs"}, in a fixed order."""
+    """All source articles as {"key", "topic", "event", "headline", "paragraphs"}, in a fixed order: `event` is the
+    real-world event the source reports (ECB+'s gold event; a Wikinews article is its own event)."""
     sources = []
     ecb = os.path.join(data, "ecbplus-dev")
-    topics = {}
+    topics, events = {}, {}
     with open(os.path.join(ecb, "gold.tsv"), encoding="utf-8") as gold:
         for row in gold.read().splitlines()[1:]:
-            doc, _event, topic = row.split("\t")
+            doc, event, topic = row.split("\t")
             topics[doc] = "ecb-" + topic
+            events[doc] = "ecb-event-" + event
     with open(os.path.join(ecb, "articles.jsonl"), encoding="utf-8") as lines:
         for line in lines:
             doc = json.loads(line)
             paragraphs = unique([p.strip() for p in doc["text"].split("\n") if p.strip()])
             if len(paragraphs) >= 2:
                 sources.append({"key": doc["id"], "topic": topics.get(doc["id"], doc["id"]),
+                                "event": events.get(doc["id"], doc["id"]),
                                 "headline": paragraphs[0], "paragraphs": paragraphs[1:]})
     seen = set()
     wikinews = sorted(glob.glob(os.path.join(data, "meantime", "intra-doc_annotation", "*", "*.xml")))
@@ -160,8 +165,8 @@ def load_sources(data):
         # Wikinews CAT: sentence 0 is the headline, sentence 1 the date line, then the body.
         if len(sentences) >= 4:
             topic = "wikinews-" + os.path.basename(os.path.dirname(path))
-            sources.append({"key": "wikinews-" + doc_id, "topic": topic, "headline": sentences[0],
-                            "paragraphs": group_paragraphs(sentences[2:])})
+            sources.append({"key": "wikinews-" + doc_id, "topic": topic, "event": "wikinews-" + doc_id,
+                            "headline": sentences[0], "paragraphs": group_paragraphs(sentences[2:])})
     return sources
 
 
@@ -224,10 +229,13 @@ def words(paragraphs):
 
 
 def make_bases(sources, rng):
-    """Base stories: sources long enough, padded with same-topic background and trimmed to wire length, dated."""
+    """Base stories: sources long enough, padded with background from the same event (else the same topic) and
+    trimmed to wire length. Sources reporting the same real-world event are dated within three days of each other,
+    as outlets report an event together; each event gets its own day in the stream's span."""
     by_topic = collections.defaultdict(list)
     for source in sources:
         by_topic[source["topic"]].append(source)
+    anchors = {}
     bases = []
     for source in sources:
         if words(source["paragraphs"]) < MIN_BASE_WORDS:
@@ -235,15 +243,18 @@ def make_bases(sources, rng):
         paragraphs = list(source["paragraphs"])
         donors = [s for s in by_topic[source["topic"]] if s is not source]
         rng.shuffle(donors)
+        donors.sort(key=lambda donor: donor["event"] != source["event"])
         for donor in donors:
             if words(paragraphs) >= MIN_WIRE_WORDS:
                 break
             paragraphs += [p for p in donor["paragraphs"][1:4] if p not in paragraphs]
         paragraphs = trim(paragraphs, MAX_WIRE_WORDS)
-        published = START + datetime.timedelta(seconds=rng.randrange(SPAN_DAYS * 86400))
+        if source["event"] not in anchors:
+            anchors[source["event"]] = START + datetime.timedelta(seconds=rng.randrange(SPAN_DAYS * 86400))
+        published = anchors[source["event"]] + datetime.timedelta(seconds=rng.randrange(EVENT_SPREAD_HOURS * 3600))
         outlet = rng.choice(AGENCIES)
-        bases.append({"key": source["key"], "headline": source["headline"], "paragraphs": paragraphs,
-                      "published": published, "outlet": outlet})
+        bases.append({"key": source["key"], "event": source["event"], "headline": source["headline"],
+                      "paragraphs": paragraphs, "published": published, "outlet": outlet})
     rng.shuffle(bases)
     return bases
 
@@ -297,7 +308,7 @@ def make_family(base, size, bases, rng):
             follow_ups.append(follow_up(base, rng))
             family.append(follow_ups[-1])
     for member in family:
-        member.setdefault("story", base["key"])
+        member.setdefault("story", base["event"])
     return family
 
 
@@ -409,7 +420,7 @@ def partial_reuse(base, host, rng):
     paragraphs = own[:cut] + passage + own[cut:]
     outlet = other_outlet(base["outlet"][0], rng)
     reused = article(outlet, later(base["published"], rng, 2, 120), host["headline"], paragraphs, "reuse")
-    return {**reused, "story": host["key"]}
+    return {**reused, "story": host["event"]}
 
 
 def follow_up(base, rng):
