@@ -1,8 +1,10 @@
 """Labels openly licensed news text with spaCy's en_core_web_sm (silver training data for the name tagger).
 
-Usage: silver.py OUT.jsonl ECBPLUS_ARTICLES.jsonl EXPORT.jsonl...
-EXPORT files are documents written by `eval-entities --export` (MEANTIME, SemEval-2015 Wikinews); each output line
-is {"source", "id", "text", "names": [[start_byte, end_byte, kind]]}, byte offsets into the UTF-8 text.
+Usage: silver.py OUT.jsonl ECBPLUS_ARTICLES.jsonl FILE...
+Each FILE is either the article-extraction benchmark's ground truth (a `.json` object of {id: {"articleBody"}}: the
+aeb-dev news pages' bodies, MIT) or documents written by `eval-entities --export` (MEANTIME, SemEval-2015 Wikinews);
+each output line is {"source", "id", "text", "names": [[start_byte, end_byte, kind]]}, byte offsets into the UTF-8
+text.
 """
 import json
 import sys
@@ -41,6 +43,10 @@ def documents(ecbplus, exports):
             yield "ecbplus", doc["id"], doc["text"]
     for path in exports:
         with open(path, encoding="utf-8") as f:
+            if path.endswith(".json"):
+                for id_, page in sorted(json.load(f).items()):
+                    yield "aeb", id_, page["articleBody"]
+                continue
             for line in f:
                 doc = json.loads(line)
                 yield doc["source"], doc["id"], doc["text"]

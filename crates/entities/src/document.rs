@@ -86,8 +86,8 @@ fn guess_kind(kb: &KnowledgeBase, surface: &str, hint: Hint, tagged: Option<Enti
 }
 
 /// Combines the rules' candidates with the tagger's names.
-/// - Known names keep their entity and kind, except a gazetteer city the tagger reads as another kind of name
-///   ("Toyota" the company), and a known name alone inside a longer tagged name ("Garuda Indonesia", but not
+/// - Known names keep their entity and kind, except a gazetteer city the tagger reads as an organisation or a
+///   person ("Toyota" the company), and a known name alone inside a longer tagged name ("Garuda Indonesia", but not
 ///   "Putin-Assad"), which becomes part of it and lends it its entity when of the same kind ("Apple Inc.").
 /// - An unknown name of the rules stays only when a title or a name word typed it ("Kasimo Bank") and the tagger
 ///   sees no other name there, or only the part of it after a name word ("Lake | Varnoo").
@@ -109,7 +109,8 @@ pub fn combine(kb: &KnowledgeBase, text: &str, candidates: &mut Vec<Candidate>, 
             let inside = |s: &Span| c.span.start <= s.start && s.end <= c.span.end;
             return typed && overlapping.is_none_or(|(s, _)| *s == c.span || named && inside(s));
         };
-        let retyped = is_city(entity) && tagged.iter().any(|(s, k)| *s == c.span && *k != EntityKind::Place);
+        let retyped = is_city(entity)
+            && tagged.iter().any(|(s, k)| *s == c.span && matches!(k, EntityKind::Organization | EntityKind::Person));
         let outer = tagged.iter().find(|(s, _)| within(*s, c.span) && wrapping.contains(s));
         if let Some((span, _)) = outer.filter(|(_, k)| *k == kb.entity(entity).kind) {
             inner.push((*span, entity));

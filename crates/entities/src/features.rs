@@ -1,18 +1,25 @@
 //! The features of each word of a line for the statistical tagger: the word, its shape and affixes, its
-//! neighbours, the gap before and after it, the line's casing, knowledge-base and word-list matches, and what the
-//! whole document says about the word.
+//! neighbours, the gap before and after it, the line's casing and whether it is a table row, knowledge-base and
+//! word-list matches, and what the whole document says about the word.
+//!
+//! Every string is hashed once per word; a feature is the hash of its template number and those hashes, so that
+//! computing the features of a word costs a few multiplications each.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::hash::Hasher;
 
 use chronicle_model::EntityKind;
 
+use crate::fasthash::{FastHashSet, FxHasher};
 use crate::kb::{KnowledgeBase, MAX_NAME_TOKENS};
-use crate::lexicon;
 use crate::normalize::key;
 use crate::tokens::Token;
 
+/// How many features [`line_features`] gives each word.
+pub const WORD_FEATURES: usize = 28;
+
 /// Feature hashes of one word, before the features of the previous tags are added.
-pub type WordFeatures = Vec<u32>;
+pub type WordFeatures = [u32; WORD_FEATURES];
 
 /// How a line is written: running text, a Title Case headline or all capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,13 +29,13 @@ pub enum Casing {
     Capitals,
 }
 
-/// What the whole document says about its words (lower-cased).
+/// What the whole document says about its words (hashes of their lower-case forms).
 #[derive(Debug, Default)]
 pub struct DocumentWords {
     /// Words written in lower case somewhere.
-    pub lower: HashSet<String>,
+    lower: FastHashSet<u64>,
     /// Words written with a capital inside running text, not first in a sentence.
-    pub capitalised: HashSet<String>,
+    capitalised: FastHashSet<u64>,
 }
 
 impl DocumentWords {
@@ -39,60 +46,63 @@ impl DocumentWords {
             for token in tokens {
                 let word = token.text(text);
                 if word.starts_with(char::is_lowercase) {
-                    words.lower.insert(word.to_string());
+                    words.lower.insert(hash_str(word));
                 } else if casing == Casing::Text && !token.initial && word.chars().skip(1).any(char::is_lowercase) {
-                    words.capitalised.insert(word.to_lowercase());
+                    words.capitalised.insert(hash_str(&lowercase(word)));
                 }
             }
         }
         words
     }
-}
 
-/// FNV-1a over a template number and its value: stable across builds and platforms.
-struct Hasher(u64);
-
-impl Hasher {
-    fn new(template: u8) -> Self {
-        let mut h = Hasher(0xcbf2_9ce4_8422_2325);
-        h.byte(template);
-        h
-    }
-
-    fn byte(&mut self, b: u8) {
-        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-
-    fn str(mut self, s: &str) -> Self {
-        for b in s.bytes() {
-            self.byte(b);
-        }
-        self.byte(0xff);
-        self
-    }
-
-    fn finish(self) -> u32 {
-        (self.0 ^ (self.0 >> 32)) as u32
+    /// What the document says about a word, by the hash of its lower-case form: 0 nothing, 1 written in lower
+    /// case, 2 capitalised in running text, 3 both.
+    fn seen(&self, lower: u64) -> u64 {
+        u64::from(self.lower.contains(&lower)) | u64::from(self.capitalised.contains(&lower)) << 1
     }
 }
 
-/// The hash of a feature made of a template number and values.
-pub fn feature(template: u8, values: &[&str]) -> u32 {
-    values.iter().fold(Hasher::new(template), |h, v| h.str(v)).finish()
+/// Finalises a 64-bit hash (MurmurHash3's mixer), so that every bit depends on every input bit.
+fn finalise(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
-/// The hash of a feature made of a template number and other hashes.
-pub fn mix(template: u8, parts: &[u32]) -> u32 {
-    let mut h = Hasher::new(template);
-    for b in parts.iter().flat_map(|p| p.to_le_bytes()) {
-        h.byte(b);
+/// The hash of a string: stable across builds and platforms.
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    finalise(h.finish())
+}
+
+/// The hash of a feature made of a template number and the hashes (or small codes) of its values.
+pub fn feature(template: u8, values: &[u64]) -> u32 {
+    let mut h = u64::from(template).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    for &v in values {
+        h = (h.rotate_left(23) ^ v).wrapping_mul(0x2127_599b_f432_5c37);
     }
-    h.finish()
+    let h = finalise(h);
+    (h ^ (h >> 32)) as u32
 }
 
-/// The shape of a word: character classes with repeats collapsed ("Putin" → "Xx", "U.S." → "X.X.", "F-16" → "X-d").
-fn shape(word: &str) -> String {
-    let mut out = String::new();
+/// A word in lower case, borrowed when it is already.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends the shape of a word to `out`: character classes with repeats collapsed ("Putin" → "Xx", "U.S." →
+/// "X.X.", "F-16" → "X-d").
+fn push_shape(word: &str, out: &mut String) {
+    let start = out.len();
     for c in word.chars() {
         let class = if c.is_uppercase() {
             'X'
@@ -103,42 +113,41 @@ fn shape(word: &str) -> String {
         } else {
             c
         };
-        if !out.ends_with(class) {
+        if !out[start..].ends_with(class) {
             out.push(class);
         }
     }
-    out
 }
 
-/// A class of the characters between two words.
-fn gap_class(gap: &str) -> &'static str {
+/// The code of the characters between two words: 0 the edge of the line, then a line break, brackets, quotes, a
+/// dash, a comma, a full stop, a colon, a hyphen, spaces and anything else.
+fn gap_class(gap: &str) -> u64 {
     if gap.contains('\n') {
-        "nl"
+        1
     } else if gap.contains(['(', ')', '[', ']']) {
-        "paren"
+        2
     } else if gap.contains(['"', '“', '”', '‘', '«', '»']) || gap.contains("'") {
-        "quote"
+        3
     } else if gap.contains(['—', '–']) || gap.contains(" - ") {
-        "dash"
+        4
     } else if gap.contains(',') {
-        "comma"
+        5
     } else if gap.contains(['.', '!', '?']) {
-        "stop"
+        6
     } else if gap.contains([':', ';']) {
-        "colon"
+        7
     } else if gap == "-" {
-        "hyphen"
+        8
     } else if gap.trim().is_empty() {
-        "space"
+        9
     } else {
-        "other"
+        10
     }
 }
 
-/// The knowledge-base match of every word of a line, longest names first: "B-kind", "I-kind" or "".
-fn kb_tags(kb: &KnowledgeBase, text: &str, tokens: &[Token]) -> Vec<&'static str> {
-    const B: [&str; 6] = ["B-person", "B-organization", "B-place", "B-group", "B-event", "B-other"];
-    const I: [&str; 6] = ["I-person", "I-organization", "I-place", "I-group", "I-event", "I-other"];
+/// The knowledge-base match of every word of a line, longest names first: 0 none, 1 + kind for the first word of a
+/// name, 7 + kind for the others (kinds in [`EntityKind`] order: person, organisation, place, group, event, other).
+fn kb_tags(kb: &KnowledgeBase, text: &str, tokens: &[Token]) -> Vec<u64> {
     let index = |kind: EntityKind| match kind {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
@@ -147,7 +156,7 @@ fn kb_tags(kb: &KnowledgeBase, text: &str, tokens: &[Token]) -> Vec<&'static str
         EntityKind::Event => 4,
         _ => 5,
     };
-    let mut tags = vec![""; tokens.len()];
+    let mut tags = vec![0; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
         let first = tokens[i].text(text);
@@ -155,20 +164,20 @@ fn kb_tags(kb: &KnowledgeBase, text: &str, tokens: &[Token]) -> Vec<&'static str
             i += 1;
             continue;
         }
-        let last = tokens.len().min(i + MAX_NAME_TOKENS);
+        let last = kb.name_end_bound(text, tokens, i, tokens.len().min(i + MAX_NAME_TOKENS));
         let found = (i + 1..=last).rev().find_map(|end| {
             tokens[end - 1].text(text).starts_with(|c: char| c.is_uppercase() || c.is_numeric()).then_some(())?;
             let surface = text.get(tokens[i].start..tokens[end - 1].end)?;
             let entry = kb.lookup(&key(surface))?;
             let lower = surface.chars().any(char::is_lowercase);
-            let common = end == i + 1 && kb.is_common_word(&surface.to_lowercase());
+            let common = end == i + 1 && kb.is_common_word(&lowercase(surface));
             (!(common || entry.acronym && lower)).then(|| (end, index(kb.entity(entry.entity).kind)))
         });
         match found {
             Some((end, kind)) => {
-                tags[i] = B[kind];
+                tags[i] = 1 + kind;
                 for tag in &mut tags[i + 1..end] {
-                    *tag = I[kind];
+                    *tag = 7 + kind;
                 }
                 i = end;
             }
@@ -178,101 +187,88 @@ fn kb_tags(kb: &KnowledgeBase, text: &str, tokens: &[Token]) -> Vec<&'static str
     tags
 }
 
-/// The value at index `i`, if there is one.
-fn at(values: &[String], i: isize) -> &str {
-    usize::try_from(i).ok().and_then(|i| values.get(i)).map_or("<none>", String::as_str)
+/// Whether a line reads like a row of a sports or market table: at least two numbers, a third of its words or more.
+fn is_table_row(words: &[&str]) -> bool {
+    let numbers = words.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count();
+    numbers >= 2 && 3 * numbers >= words.len()
 }
 
-/// The features of every word of one line.
+/// The value of a word's neighbour at index `i`, or a code of its own past either end of the line.
+fn at(values: &[u64], i: isize) -> u64 {
+    const NONE: u64 = 0x6e6f_6e65;
+    usize::try_from(i).ok().and_then(|i| values.get(i)).copied().unwrap_or(NONE)
+}
+
+/// The features of every word of one line, into `out` (cleared first).
 pub fn line_features(
     kb: &KnowledgeBase,
     text: &str,
     tokens: &[Token],
     casing: Casing,
     document: &DocumentWords,
-) -> Vec<WordFeatures> {
+    out: &mut Vec<WordFeatures>,
+) {
+    out.clear();
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-    let gaps: Vec<&str> = (0..=tokens.len())
+    let lower: Vec<Cow<str>> = words.iter().map(|w| lowercase(w)).collect();
+    let lower_hashes: Vec<u64> = lower.iter().map(|l| hash_str(l)).collect();
+    let mut shape = String::new();
+    let shapes: Vec<u64> = words
+        .iter()
+        .map(|w| {
+            shape.clear();
+            push_shape(w, &mut shape);
+            hash_str(&shape)
+        })
+        .collect();
+    let gaps: Vec<u64> = (0..=tokens.len())
         .map(|i| {
-            let start = if i == 0 { tokens.first().map_or(0, |t| t.start) } else { tokens[i - 1].end };
-            let end = tokens.get(i).map_or(start, |t| t.start);
-            let gap = text.get(start..end).unwrap_or("");
             if i == 0 || i == tokens.len() {
-                "edge"
+                0
             } else {
-                gap_class(gap)
+                gap_class(text.get(tokens[i - 1].end..tokens[i].start).unwrap_or(""))
             }
         })
         .collect();
     let matches = kb_tags(kb, text, tokens);
-    let casing = match casing {
-        Casing::Text => "text",
-        Casing::TitleCase => "title",
-        Casing::Capitals => "caps",
-    };
-    let mut all = Vec::with_capacity(tokens.len());
+    let casing = casing as u64;
+    let table = u64::from(is_table_row(&words));
     for (i, token) in tokens.iter().enumerate() {
-        let w = words[i];
-        let l = lower[i].as_str();
-        let s = shapes[i].as_str();
+        let l = lower[i].as_ref();
+        let (lh, s) = (lower_hashes[i], shapes[i]);
         let j = i as isize;
         let prefix = &l[..l.char_indices().nth(3).map_or(l.len(), |(b, _)| b)];
-        let suffix = |n: usize| &l[l.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b)..];
-        let initial = if token.initial { "initial" } else { "inside" };
-        let kb_at = |k: isize| usize::try_from(k).ok().and_then(|k| matches.get(k)).copied().unwrap_or("<none>");
-        let seen = match (document.lower.contains(l), document.capitalised.contains(l)) {
-            (true, true) => "both",
-            (true, false) => "lower",
-            (false, true) => "capitalised",
-            (false, false) => "neither",
-        };
-        let word_list = if lexicon::is_title(w) {
-            "title"
-        } else if lexicon::is_organization_tail(w) {
-            "org-tail"
-        } else if lexicon::is_place_tail(w) {
-            "place-tail"
-        } else if lexicon::is_calendar_word(w) {
-            "calendar"
-        } else if kb.is_first_name(l) {
-            "first-name"
-        } else if kb.is_common_word(l) {
-            "common"
-        } else {
-            "-"
-        };
-        let features = vec![
+        let suffix = |n: usize| hash_str(&l[l.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b)..]);
+        let initial = u64::from(token.initial);
+        out.push([
             feature(0, &[]),
-            feature(1, &[l]),
+            feature(1, &[lh]),
             feature(2, &[s]),
-            feature(3, &[prefix]),
+            feature(3, &[hash_str(prefix)]),
             feature(4, &[suffix(2)]),
             feature(5, &[suffix(3)]),
             feature(6, &[suffix(4)]),
-            feature(7, &[at(&lower, j - 1)]),
-            feature(8, &[at(&lower, j + 1)]),
-            feature(9, &[at(&lower, j - 2)]),
-            feature(10, &[at(&lower, j + 2)]),
+            feature(7, &[at(&lower_hashes, j - 1)]),
+            feature(8, &[at(&lower_hashes, j + 1)]),
+            feature(9, &[at(&lower_hashes, j - 2)]),
+            feature(10, &[at(&lower_hashes, j + 2)]),
             feature(11, &[at(&shapes, j - 1)]),
             feature(12, &[at(&shapes, j + 1)]),
-            feature(13, &[at(&lower, j - 1), l]),
-            feature(14, &[l, at(&lower, j + 1)]),
+            feature(13, &[at(&lower_hashes, j - 1), lh]),
+            feature(14, &[lh, at(&lower_hashes, j + 1)]),
             feature(15, &[initial, s]),
             feature(16, &[casing, s]),
-            feature(17, &[casing, l]),
+            feature(17, &[casing, lh]),
             feature(18, &[gaps[i]]),
             feature(19, &[gaps[i + 1]]),
             feature(20, &[gaps[i], s]),
-            feature(21, &[kb_at(j)]),
-            feature(22, &[kb_at(j - 1), kb_at(j), kb_at(j + 1)]),
-            feature(23, &[word_list, s]),
-            feature(24, &[seen, s, casing]),
+            feature(21, &[at(&matches, j)]),
+            feature(22, &[at(&matches, j - 1), matches[i], at(&matches, j + 1)]),
+            feature(23, &[u64::from(kb.word_list(l)), s]),
+            feature(24, &[document.seen(lh), s, casing]),
             feature(25, &[at(&shapes, j - 1), s, at(&shapes, j + 1)]),
-            feature(26, &[w]),
-        ];
-        all.push(features);
+            feature(26, &[hash_str(words[i])]),
+            feature(27, &[table, casing, s]),
+        ]);
     }
-    all
 }

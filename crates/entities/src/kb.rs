@@ -1,11 +1,13 @@
 //! The knowledge base shipped in `data/kb/`: entities with their names, dated offices and word lists.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use chronicle_model::{Date, EntityKind};
 
-use crate::normalize::key;
+use crate::fasthash::{FastHashMap, FastHashSet};
+use crate::lexicon;
+use crate::normalize::{key, PARTICLES};
+use crate::tokens::Token;
 
 const ENTITIES: &str = include_str!("../../../data/kb/entities.tsv");
 const OFFICES: &str = include_str!("../../../data/kb/offices.tsv");
@@ -49,11 +51,16 @@ struct Office {
 #[derive(Debug)]
 pub struct KnowledgeBase {
     entities: Vec<KbEntity>,
-    names: HashMap<String, NameEntry>,
-    ids: HashMap<String, u32>,
+    names: FastHashMap<String, NameEntry>,
+    ids: FastHashMap<String, u32>,
     offices: Vec<Office>,
-    first_names: HashSet<String>,
-    common_words: HashSet<String>,
+    first_names: FastHashSet<String>,
+    common_words: FastHashSet<String>,
+    /// Every word of every name's lookup key.
+    name_words: FastHashSet<String>,
+    /// The word list of a lower-case word, the first of titles, organisation words, place words, calendar words,
+    /// first names and common words (1 to 6).
+    word_lists: FastHashMap<String, u8>,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -89,12 +96,22 @@ impl KnowledgeBase {
     fn load() -> Self {
         let mut kb = KnowledgeBase {
             entities: Vec::new(),
-            names: HashMap::new(),
-            ids: HashMap::new(),
+            names: FastHashMap::default(),
+            ids: FastHashMap::default(),
             offices: Vec::new(),
             first_names: data_lines(FIRST_NAMES).map(str::to_lowercase).collect(),
             common_words: data_lines(COMMON_WORDS).map(str::to_lowercase).collect(),
+            name_words: FastHashSet::default(),
+            word_lists: FastHashMap::default(),
         };
+        let first_names = kb.first_names.iter().map(|w| (5, w.clone()));
+        let common_words = kb.common_words.iter().map(|w| (6, w.clone()));
+        let listed = lexicon::listed_words().map(|(n, w)| (n, w.to_string())).chain(first_names).chain(common_words);
+        let mut listed: Vec<(u8, String)> = listed.collect();
+        listed.sort_unstable();
+        for (number, word) in listed {
+            kb.word_lists.entry(word).or_insert(number);
+        }
         for line in data_lines(ENTITIES) {
             let cells: Vec<&str> = line.split('\t').collect();
             let (Some(id), Some(kind), Some(name)) =
@@ -111,6 +128,7 @@ impl KnowledgeBase {
             for alias in std::iter::once(*name).chain(aliases) {
                 let name_key = key(alias);
                 if !name_key.is_empty() {
+                    kb.name_words.extend(name_key.split(' ').map(str::to_string));
                     kb.names.entry(name_key).or_insert(NameEntry { entity: index, acronym: is_acronym(alias) });
                 }
             }
@@ -134,6 +152,33 @@ impl KnowledgeBase {
         self.names.get(name_key).copied()
     }
 
+    /// How far a name that starts at `tokens[start]` may run, at most to `last`: up to the first ASCII word, set
+    /// apart by separators, that no name's key contains (such a word would be a word of the name's key).
+    pub fn name_end_bound(&self, text: &str, tokens: &[Token], start: usize, last: usize) -> usize {
+        let separator = |c: char| c.is_ascii() && !c.is_ascii_alphanumeric() && c != '\'' && c != '.';
+        let gap = |t: usize| text.get(tokens[t - 1].end..tokens[t].start).unwrap_or("");
+        (start..last)
+            .find(|&t| {
+                let apart_before = t == start || gap(t).ends_with(separator);
+                let apart_after = t + 1 == tokens.len() || gap(t + 1).starts_with(separator);
+                apart_before && apart_after && self.foreign_word(tokens[t].text(text))
+            })
+            .unwrap_or(last)
+    }
+
+    /// Whether an ASCII word, as a name's key writes it, is a word of no name's key (particles aside).
+    fn foreign_word(&self, word: &str) -> bool {
+        let mut buffer = [0u8; 32];
+        let mut length = 0;
+        for b in word.bytes().filter(|&b| b != b'\'' && b != b'.') {
+            let (Some(slot), true) = (buffer.get_mut(length), b.is_ascii_alphanumeric()) else { return false };
+            *slot = b.to_ascii_lowercase();
+            length += 1;
+        }
+        let word = std::str::from_utf8(&buffer[..length]).unwrap_or("");
+        !word.is_empty() && !PARTICLES.contains(&word) && !self.name_words.contains(word)
+    }
+
     pub fn entity(&self, index: u32) -> &KbEntity {
         &self.entities[index as usize]
     }
@@ -155,6 +200,12 @@ impl KnowledgeBase {
             Some(d) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d < t),
             None => from.is_some() && to.is_none(),
         })
+    }
+
+    /// The first word list that holds a lower-case word (final dots aside): 1 titles, 2 organisation words, 3 place
+    /// words, 4 days, months and time zones, 5 first names, 6 common words; 0 none.
+    pub fn word_list(&self, word: &str) -> u8 {
+        self.word_lists.get(word.trim_end_matches('.')).copied().unwrap_or(0)
     }
 
     /// Whether a lower-case word is a known first name.
@@ -208,5 +259,17 @@ mod tests {
         let putin = kb.lookup("putin").map(|e| e.entity);
         assert!(putin.is_some_and(|p| kb.holds_role(p, on("2023-03-15")) && kb.holds_role(p, None)));
         assert!(kb.is_common_word("the"));
+        assert_eq!((kb.word_list("president"), kb.word_list("vladimir"), kb.word_list("zzyzx")), (1, 5, 0));
+    }
+
+    #[test]
+    fn names_do_not_run_past_words_no_name_has() {
+        let kb = KnowledgeBase::shared();
+        let text = "Bashar al-Assad qxqv Qwzxv Putin, Zqzqx's Syria, Zqzqx-Bank";
+        let tokens = crate::tokens::tokenize(text, 0, text.len());
+        let bound = |start: usize| kb.name_end_bound(text, &tokens, start, tokens.len());
+        assert_eq!(bound(0), 3, "'qxqv' is in no name; the particle 'al' is in any");
+        assert_eq!(bound(4), 4, "'Qwzxv' is in no name");
+        assert_eq!(bound(5), 8, "the first 'Zqzqx' is joined to its possessive, the second stands apart");
     }
 }

@@ -1,26 +1,42 @@
 //! Closed word lists of English news writing: titles, organisation and place words, connectors.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// A set of lower-case words given as one whitespace-separated list.
-struct Words(LazyLock<HashSet<&'static str>>);
+use crate::fasthash::FastHashSet;
+
+/// A set of lower-case ASCII words given as one whitespace-separated list, and the length of its longest word.
+struct Words(LazyLock<(FastHashSet<&'static str>, usize)>);
 
 macro_rules! words {
     ($list:expr) => {
-        Words(LazyLock::new(|| $list.split_whitespace().collect()))
+        Words(LazyLock::new(|| {
+            let words: FastHashSet<&str> = $list.split_whitespace().collect();
+            let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+            (words, longest)
+        }))
     };
 }
+
+/// Longer than every word of the lists.
+const LONGEST: usize = 24;
 
 impl Words {
     /// Whether `word`, lower-cased and without a final dot, is in the list.
     fn contains(&self, word: &str) -> bool {
+        let (words, longest) = &*self.0;
         let word = word.trim_end_matches('.');
-        if word.chars().any(char::is_uppercase) {
-            self.0.contains(word.to_lowercase().as_str())
-        } else {
-            self.0.contains(word)
+        if !word.is_ascii() {
+            return if word.chars().any(char::is_uppercase) {
+                words.contains(word.to_lowercase().as_str())
+            } else {
+                words.contains(word)
+            };
         }
+        let mut buffer = [0u8; LONGEST];
+        let Some(lower) = buffer.get_mut(..word.len()).filter(|l| l.len() <= *longest) else { return false };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| words.contains(w))
     }
 }
 
@@ -64,6 +80,12 @@ static CALENDAR: Words = words!(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august
      september october november december utc gmt est edt cet cest pst pdt bst"
 );
+
+/// The words of the title, organisation-word, place-word and calendar lists, each with its list's number (1 to 4).
+pub fn listed_words() -> impl Iterator<Item = (u8, &'static str)> {
+    let lists = [&TITLES, &ORGANIZATION_TAILS, &PLACE_TAILS, &CALENDAR];
+    lists.into_iter().zip(1..).flat_map(|(list, number)| list.0 .0.iter().map(move |w| (number, *w)))
+}
 
 /// Words that introduce a person's name and are not part of it ("President", "Mr.", "Foreign Minister").
 pub fn is_title(word: &str) -> bool {
@@ -149,5 +171,9 @@ mod tests {
         assert!(is_organization_tail("Ministry") && !is_organization_tail("Moscow"));
         assert!(is_calendar_word("GMT") && is_calendar_word("Wednesday") && !is_calendar_word("May"));
         assert!(is_connector("al") && !is_connector("Al") && !is_connector("Assad"));
+        assert!(is_title("President-Elect") && is_title("UNDERSECRETARY") && !is_title("Präsident"));
+        let lists =
+            [&TITLES, &ORGANIZATION_TAILS, &ORGANIZATION_HEADS, &PLACE_TAILS, &PLACE_HEADS, &CONNECTORS, &CALENDAR];
+        assert!(lists.iter().flat_map(|l| l.0 .0.iter()).all(|w| w.is_ascii() && w.len() < LONGEST));
     }
 }

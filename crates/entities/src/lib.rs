@@ -7,12 +7,14 @@
 //! outside the knowledge base canonical across documents.
 
 mod document;
+mod fasthash;
 mod features;
 mod kb;
 mod lexicon;
 pub mod meantime;
 mod normalize;
 mod recognizer;
+mod table;
 mod tagger;
 mod tokens;
 mod unify;

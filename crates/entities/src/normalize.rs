@@ -3,28 +3,30 @@
 use std::borrow::Cow;
 
 /// Particles that do not change who is named: "Bashar al-Assad" = "Bashar al Assad" = "Bashar Assad".
-const PARTICLES: [&str; 2] = ["al", "el"];
+pub const PARTICLES: [&str; 2] = ["al", "el"];
 
 /// The lookup key of a name: its lower-case ASCII words joined by spaces, diacritics folded, apostrophes and
 /// dots dropped, particles al-/el- removed (unless they are all there is).
 pub fn key(name: &str) -> String {
     let folded: Cow<str> = if name.is_ascii() { Cow::Borrowed(name) } else { Cow::Owned(deunicode::deunicode(name)) };
-    let mut cleaned = String::with_capacity(folded.len());
+    let mut key = String::with_capacity(folded.len());
+    let mut separated = false;
     for c in folded.chars() {
         match c {
             '\'' | '.' => {}
-            c if c.is_ascii_alphanumeric() => cleaned.push(c.to_ascii_lowercase()),
-            _ => cleaned.push(' '),
+            c if c.is_ascii_alphanumeric() => {
+                if separated && !key.is_empty() {
+                    key.push(' ');
+                }
+                separated = false;
+                key.push(c.to_ascii_lowercase());
+            }
+            _ => separated = true,
         }
     }
-    let words = cleaned.split(' ').filter(|w| !w.is_empty());
-    let only_particles = words.clone().all(|w| PARTICLES.contains(&w));
-    let mut key = String::with_capacity(cleaned.len());
-    for word in words.filter(|w| only_particles || !PARTICLES.contains(w)) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
+    let is_particle = |w: &str| PARTICLES.contains(&w);
+    if key.split(' ').any(is_particle) && !key.split(' ').all(is_particle) {
+        key = key.split(' ').filter(|w| !is_particle(w)).collect::<Vec<_>>().join(" ");
     }
     key
 }

@@ -1,11 +1,12 @@
 //! Finds the names of one document: capitalised word sequences, split and linked by knowledge-base lookup.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 use chronicle_model::{Date, EntityKind, Mention, Span};
 
 use crate::document::{self, Candidate, Hint};
-use crate::features::Casing;
+use crate::fasthash::FastHashSet;
+use crate::features::{lowercase, Casing};
 use crate::kb::{KnowledgeBase, NameEntry, MAX_NAME_TOKENS};
 use crate::lexicon;
 use crate::normalize::key;
@@ -30,13 +31,14 @@ impl Default for Recognizer {
 const GLUED_WORDS: [&str; 5] = ["at", "in", "on", "to", "of"];
 
 /// What the whole document says about its words.
-struct Evidence {
+#[derive(Default)]
+struct Evidence<'a> {
     /// Words written in lower case somewhere: a capitalised one at a sentence start is a common word.
-    lower: HashSet<String>,
+    lower: FastHashSet<Cow<'a, str>>,
     /// Capitalised words seen inside running text (not first in a sentence, not in a headline).
-    trusted: HashSet<String>,
+    trusted: FastHashSet<&'a str>,
     /// Pairs of capitalised words seen together inside running text ("General Motors").
-    trusted_pairs: HashSet<(String, String)>,
+    trusted_pairs: FastHashSet<(&'a str, &'a str)>,
 }
 
 /// A line of one sentence, how it is written, and whether it is a Title Case or upper-case headline.
@@ -206,7 +208,7 @@ impl Recognizer {
             return true;
         }
         let next = rest.get(1).map(|n| n.text(text));
-        let trusted_pair = next.is_some_and(|n| evidence.trusted_pairs.contains(&(word.to_string(), n.to_string())));
+        let trusted_pair = next.is_some_and(|n| evidence.trusted_pairs.contains(&(word, n)));
         is_capitalised(word)
             && !lexicon::is_determiner(word)
             && (!line.headline || evidence.trusted.contains(word))
@@ -297,8 +299,8 @@ impl Recognizer {
 
     /// Whether a capitalised word first in a sentence may start a name.
     fn acceptable_initial(&self, word: &str, more_follow: bool, evidence: &Evidence) -> bool {
-        let lower = word.to_lowercase();
-        if self.kb.is_common_word(&lower) || evidence.lower.contains(&lower) {
+        let lower = lowercase(word);
+        if self.kb.is_common_word(&lower) || evidence.lower.contains(lower.as_ref()) {
             return false;
         }
         more_follow || evidence.trusted.contains(word)
@@ -313,13 +315,15 @@ impl Recognizer {
         headline: bool,
     ) -> Option<(usize, usize, NameEntry)> {
         let last = tokens.len().min(start + MAX_NAME_TOKENS);
-        for end in (start + 1..=last).rev() {
+        let bound = self.kb.name_end_bound(text, tokens, start, last);
+        for end in (start + 1..=last.min(bound + 1)).rev() {
             let final_word = tokens[end - 1].text(text);
             if !is_capitalised(final_word) {
                 continue;
             }
             let mut end_byte = tokens[end - 1].end;
-            let mut found = self.lookup(text, tokens, start, end_byte);
+            // Past the bound, only a name with a glued word cut off its last word can match.
+            let mut found = if end <= bound { self.lookup(text, tokens, start, end_byte) } else { None };
             if found.is_none() && end - start >= 2 {
                 if let Some(glued) =
                     GLUED_WORDS.iter().find(|g| final_word.len() > g.len() + 2 && final_word.ends_with(*g))
@@ -427,23 +431,23 @@ fn line(text: &str, tokens: Vec<Token>) -> Line {
     Line { tokens, casing, headline: (all_caps || title_case) && !sentence }
 }
 
-fn evidence(text: &str, lines: &[Line]) -> Evidence {
-    let mut evidence = Evidence { lower: HashSet::new(), trusted: HashSet::new(), trusted_pairs: HashSet::new() };
+fn evidence<'a>(text: &'a str, lines: &[Line]) -> Evidence<'a> {
+    let mut evidence = Evidence::default();
     for line in lines {
         for (i, token) in line.tokens.iter().enumerate() {
             let word = token.text(text);
             let next = line.tokens.get(i + 1).filter(|n| n.joined).map(|n| n.text(text));
             if let Some(next) = next.filter(|n| is_capitalised(n) && is_capitalised(word) && !token.initial) {
                 if !line.headline {
-                    evidence.trusted_pairs.insert((word.to_string(), next.to_string()));
+                    evidence.trusted_pairs.insert((word, next));
                 }
             }
             if !is_capitalised(word) {
                 if word.starts_with(char::is_lowercase) {
-                    evidence.lower.insert(word.to_lowercase());
+                    evidence.lower.insert(lowercase(word));
                 }
             } else if !token.initial && !line.headline {
-                evidence.trusted.insert(word.to_string());
+                evidence.trusted.insert(word);
             }
         }
     }

@@ -1,15 +1,14 @@
 //! The statistical name tagger: an averaged perceptron over BIO tags of the six entity kinds, decoded greedily
 //! left to right, with its training and its compact weight file.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use chronicle_model::{EntityKind, Span};
 
-use crate::features::{line_features, mix, DocumentWords, WordFeatures};
+use crate::fasthash::FastHashMap;
+use crate::features::{feature, line_features, DocumentWords, WordFeatures, WORD_FEATURES};
 use crate::kb::KnowledgeBase;
 use crate::lexicon;
 use crate::recognizer::{lines, Line};
+use crate::table::{self, Table};
 use crate::tokens::Token;
 
 /// The entity kinds the tagger knows, in tag order.
@@ -25,7 +24,7 @@ const KINDS: [EntityKind; 6] = [
 /// Outside, then Begin and Inside of every kind.
 const TAGS: usize = 1 + 2 * KINDS.len();
 
-const MAGIC: &[u8; 8] = b"CHRNER1\n";
+const MAGIC: &[u8; 8] = b"CHRNER2\n";
 
 /// The committed weights (`scripts/train_ner.sh` makes them).
 const WEIGHTS: &[u8] = include_bytes!("../../../data/ner/weights.bin");
@@ -50,38 +49,29 @@ pub struct Labelled {
     pub names: Vec<(Span, EntityKind)>,
 }
 
-/// Hashes feature hashes by passing them through: they are hashes already.
-#[derive(Default)]
-struct Identity(u64);
+/// The quantised weights of one feature, one per tag: the weight is the value times the tagger's scale.
+type Row = table::Row<TAGS>;
 
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n);
-    }
+/// The tagger's weights: feature hash → one quantised weight per tag.
+#[derive(Debug)]
+pub struct Tagger {
+    scale: f32,
+    /// The rows by feature, sorted.
+    rows: Vec<(u32, Row)>,
+    table: Table<TAGS>,
 }
 
-type Weights = HashMap<u32, [f32; TAGS], BuildHasherDefault<Identity>>;
-
-/// The tagger's weights: feature hash → one weight per tag.
-#[derive(Debug, Default)]
-pub struct Tagger {
-    weights: Weights,
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::with_rows(1.0, Vec::new())
+    }
 }
 
 /// The features that depend on the tags before a word.
 fn history(previous: usize, before: usize, word: &WordFeatures) -> [u32; 4] {
-    let (p, b) = (previous as u32, before as u32);
-    [mix(40, &[p]), mix(41, &[b, p]), mix(42, &[p, word[1]]), mix(43, &[p, word[2]])]
+    let (p, b) = (previous as u64, before as u64);
+    let (w, s) = (u64::from(word[1]), u64::from(word[2]));
+    [feature(40, &[p]), feature(41, &[b, p]), feature(42, &[p, w]), feature(43, &[p, s])]
 }
 
 impl Tagger {
@@ -95,71 +85,78 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let scale = f32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
-        let mut weights = Weights::default();
+        let mut rows: FastHashMap<u32, Row> = FastHashMap::default();
         for entry in rest.get(4..)?.chunks_exact(7) {
             let hash = u32::from_le_bytes(entry[..4].try_into().ok()?);
             let tag = usize::from(entry[4]);
             let value = i16::from_le_bytes(entry[5..7].try_into().ok()?);
-            *weights.entry(hash).or_insert([0.0; TAGS]).get_mut(tag)? = f32::from(value) * scale;
+            *rows.entry(hash).or_insert([0; TAGS]).get_mut(tag)? = value;
         }
-        Some(Tagger { weights })
+        Some(Tagger::with_rows(scale, rows.into_iter().collect()))
     }
 
-    /// The weights as a compact file: weights under `prune` (absolute) dropped, the rest quantised to 16 bits.
-    pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
-        let max = self.weights.values().flatten().fold(0f32, |m, w| m.max(w.abs()));
+    fn with_rows(scale: f32, mut rows: Vec<(u32, Row)>) -> Tagger {
+        rows.sort_unstable_by_key(|&(feature, _)| feature);
+        let table = Table::new(&rows);
+        Tagger { scale, rows, table }
+    }
+
+    /// Quantises weights to 16 bits, the largest to `i16::MAX`.
+    fn quantised(weights: FastHashMap<u32, [f32; TAGS]>) -> Tagger {
+        let max = weights.values().flatten().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let mut entries: Vec<(u32, u8, i16)> = Vec::new();
-        for (&hash, weights) in &self.weights {
-            for (tag, &w) in weights.iter().enumerate() {
-                let q = (w / scale).round() as i16;
-                if w.abs() >= prune && q != 0 {
-                    entries.push((hash, tag as u8, q));
+        let rows = weights.into_iter().map(|(f, w)| (f, w.map(|w| (w / scale).round() as i16))).collect();
+        Tagger::with_rows(scale, rows)
+    }
+
+    /// The weights as a compact file: weights under `prune` (absolute) dropped, the rest in 16 bits.
+    pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend(self.scale.to_le_bytes());
+        for (hash, row) in &self.rows {
+            for (tag, &q) in row.iter().enumerate() {
+                if q != 0 && (f32::from(q) * self.scale).abs() >= prune {
+                    bytes.extend(hash.to_le_bytes());
+                    bytes.push(tag as u8);
+                    bytes.extend(q.to_le_bytes());
                 }
             }
-        }
-        entries.sort_unstable();
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend(scale.to_le_bytes());
-        for (hash, tag, q) in entries {
-            bytes.extend(hash.to_le_bytes());
-            bytes.push(tag);
-            bytes.extend(q.to_le_bytes());
         }
         bytes
     }
 
-    fn scores(&self, features: &[u32], history: &[u32]) -> [f32; TAGS] {
-        let mut scores = [0f32; TAGS];
-        for f in features.iter().chain(history) {
-            if let Some(w) = self.weights.get(f) {
-                for (s, w) in scores.iter_mut().zip(w) {
-                    *s += w;
-                }
-            }
+    /// Adds the quantised weights of the features to `scores` (exact integer sums: the scale is common to all). The
+    /// entries are found first and summed after, so that the memory reads of one word overlap.
+    fn add_weights(&self, features: &[u32], scores: &mut [i32; TAGS]) {
+        let mut entries = [0usize; WORD_FEATURES];
+        for (entry, &f) in entries.iter_mut().zip(features) {
+            *entry = self.table.index(f);
         }
-        scores
+        for &entry in &entries[..features.len().min(WORD_FEATURES)] {
+            self.table.add(entry, scores);
+        }
     }
 
-    /// The best tag of each word, left to right; an Inside tag only continues a name of its kind.
-    fn decode(&self, words: &[WordFeatures]) -> Vec<usize> {
-        let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+    /// The best tag of each word, left to right, into `tags`; an Inside tag only continues a name of its kind.
+    fn decode(&self, words: &[WordFeatures], tags: &mut Vec<usize>) {
+        tags.clear();
         for word in words {
             let previous = tags.last().copied().unwrap_or(0);
             let before = tags.len().checked_sub(2).map_or(0, |i| tags[i]);
-            let scores = self.scores(word, &history(previous, before, word));
+            let mut scores = [0i32; TAGS];
+            self.add_weights(word, &mut scores);
+            self.add_weights(&history(previous, before, word), &mut scores);
             tags.push(best(&scores, previous));
         }
-        tags
     }
 
     /// The names of one document's lines: byte spans and kinds.
     pub(crate) fn names(&self, kb: &KnowledgeBase, text: &str, lines: &[Line]) -> Vec<(Span, EntityKind)> {
         let words = DocumentWords::collect(text, lines.iter().map(|l| (&l.tokens[..], l.casing)));
-        let mut names = Vec::new();
+        let (mut names, mut features, mut tags) = (Vec::new(), Vec::new(), Vec::new());
         for line in lines {
-            let features = line_features(kb, text, &line.tokens, line.casing, &words);
-            let tags = self.decode(&features);
+            line_features(kb, text, &line.tokens, line.casing, &words, &mut features);
+            self.decode(&features, &mut tags);
             names.extend(spans(text, &line.tokens, &tags));
         }
         names
@@ -178,7 +175,8 @@ impl Tagger {
             let lines = lines(&document.text, &[]);
             let words = DocumentWords::collect(&document.text, lines.iter().map(|l| (&l.tokens[..], l.casing)));
             for line in &lines {
-                let features = line_features(kb, &document.text, &line.tokens, line.casing, &words);
+                let mut features = Vec::new();
+                line_features(kb, &document.text, &line.tokens, line.casing, &words, &mut features);
                 examples.push((features, gold_tags(&line.tokens, &document.names)));
             }
         }
@@ -196,12 +194,12 @@ impl Tagger {
                 training.learn(&examples[e].0, &examples[e].1);
             }
         }
-        training.average()
+        Tagger::quantised(training.average())
     }
 }
 
 /// The best-scoring tag allowed after `previous`.
-fn best(scores: &[f32; TAGS], previous: usize) -> usize {
+fn best<S: PartialOrd>(scores: &[S; TAGS], previous: usize) -> usize {
     let mut best = 0;
     for tag in 1..TAGS {
         let allowed = !is_inside(tag) || kind_of(previous) == kind_of(tag);
@@ -228,8 +226,11 @@ fn gold_tags(tokens: &[Token], names: &[(Span, EntityKind)]) -> Vec<usize> {
     tags
 }
 
-/// The names of a tagged line; a name neither starts with "the" nor ends on a word that starts in lower case ("Bank
-/// of America", not "Putin and"), and titles are not part of names ("Turkish | President | Recep Tayyip Erdogan").
+/// The names of a tagged line, as news names are written: a name starts with a word that has a capital ("Bank",
+/// "iPhone"; not "the", not a number), takes in lower-case words only as connectors and ends on a word that does
+/// not start in lower case ("Bank of America", not "Putin and", not "Davis Cup player"), holds numbers only when it
+/// names a thing or an event ("Boeing 787", "787 Dreamliner", not "Ivanisevic 6"), and titles are not part of names ("Turkish | President |
+/// Recep Tayyip Erdogan").
 fn spans(text: &str, tokens: &[Token], tags: &[usize]) -> Vec<(Span, EntityKind)> {
     let mut names: Vec<(Span, EntityKind)> = Vec::new();
     let mut open = false;
@@ -243,11 +244,21 @@ fn spans(text: &str, tokens: &[Token], tags: &[usize]) -> Vec<(Span, EntityKind)
         if lower && lexicon::is_determiner(word) {
             continue;
         }
+        let number = word.chars().all(|c| c.is_ascii_digit());
+        let numbered = |kind: EntityKind| matches!(kind, EntityKind::Other | EntityKind::Event);
         match names.last_mut() {
-            Some((span, _)) if open && is_inside(tag) => {
+            Some((span, named)) if open && is_inside(tag) => {
+                if lower && !lexicon::is_connector(word) || number && !numbered(*named) {
+                    open = false;
+                    continue;
+                }
                 if !lower {
                     span.end = token.end;
                 }
+            }
+            _ if number && !numbered(KINDS[kind]) || lower && !word.chars().any(char::is_uppercase) => {
+                open = false;
+                continue;
             }
             _ => names.push((Span::new(token.start, token.end), KINDS[kind])),
         }
@@ -266,7 +277,7 @@ struct Parameter {
 
 #[derive(Default)]
 struct Training {
-    parameters: HashMap<u32, [Parameter; TAGS], BuildHasherDefault<Identity>>,
+    parameters: FastHashMap<u32, [Parameter; TAGS]>,
     step: u64,
 }
 
@@ -307,8 +318,8 @@ impl Training {
         }
     }
 
-    fn average(self) -> Tagger {
-        let mut weights = Weights::default();
+    fn average(self) -> FastHashMap<u32, [f32; TAGS]> {
+        let mut weights = FastHashMap::default();
         for (feature, parameters) in self.parameters {
             let mut averages = [0f32; TAGS];
             for (average, p) in averages.iter_mut().zip(parameters) {
@@ -317,6 +328,44 @@ impl Training {
             }
             weights.insert(feature, averages);
         }
-        Tagger { weights }
+        weights
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// The names `spans` makes of `text` under one tag per word, given as "O", "B-0", "I-0" (kind index).
+    fn names(text: &str, tags: &str) -> Vec<(String, EntityKind)> {
+        let tags: Vec<usize> = tags
+            .split(' ')
+            .map(|t| match t.split_once('-') {
+                Some((bio, kind)) => begin(kind.parse().unwrap_or(0)) + usize::from(bio == "I"),
+                None => 0,
+            })
+            .collect();
+        let tokens = tokenize(text, 0, text.len());
+        spans(text, &tokens, &tags).into_iter().map(|(s, k)| (s.slice(text).to_string(), k)).collect()
+    }
+
+    #[test]
+    fn names_follow_news_conventions() {
+        let person = |s: &str| (s.to_string(), EntityKind::Person);
+        assert_eq!(names("Goran Ivanisevic 6-3", "B-0 I-0 I-0 I-0"), [person("Goran Ivanisevic")]);
+        assert_eq!(
+            names("German Davis Cup player Boris Becker", "B-3 I-3 I-3 I-3 I-3 I-3"),
+            [("German Davis Cup".to_string(), EntityKind::Group), ("Boris Becker".to_string(), EntityKind::Group)]
+        );
+        assert_eq!(
+            names("the Bank of America", "B-1 I-1 I-1 I-1"),
+            [("Bank of America".to_string(), EntityKind::Organization)]
+        );
+        assert_eq!(
+            names("Boeing 787 and 787 Dreamliner", "B-5 I-5 O B-5 I-5"),
+            [("Boeing 787".to_string(), EntityKind::Other), ("787 Dreamliner".to_string(), EntityKind::Other)]
+        );
+        assert_eq!(names("beat 7 President Putin", "B-1 B-0 B-0 I-0"), [person("Putin")]);
     }
 }

@@ -33,6 +33,9 @@ fn mentions_are_valid_ordered_and_deterministic_on_real_articles() {
             assert!(!surface.is_empty() && surface.trim() == surface, "bad span {:?}", m.span);
             assert!(["chr:", "iso:", "geo:"].iter().any(|p| m.id.starts_with(p)) && m.id.len() > 4);
             assert!(!m.name.is_empty());
+            let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+            let numbered = surface.split([' ', '-']).any(number);
+            assert!(!(numbered && m.kind == EntityKind::Person), "a person named with a number: {surface}");
         }
         documents.push(mentions);
     }
