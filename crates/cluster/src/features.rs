@@ -11,12 +11,16 @@ use chronicle_model::Date;
 
 /// Sentences of the body read with the headline.
 const LEAD_SENTENCES: usize = 3;
+/// Sentences of the body whose entities, with the headline's, are the article's protagonists.
+const PROTAGONIST_SENTENCES: usize = 2;
 
 /// One article's comparable features.
 pub struct Features {
     pub headline: Sparse,
     pub body: Sparse,
     pub entities: Sparse,
+    /// Entities of the headline and the first sentences: who and where the article is about.
+    pub protagonists: Sparse,
     pub votes: Vec<(Date, f32)>,
     pub sentences: Vec<Span>,
     /// Raw term counts of each body sentence.
@@ -54,6 +58,10 @@ impl Corpus {
             let sentence_counts: Vec<Sparse> = sentence_terms.iter().map(|t| corpus.words.count(t)).collect();
             let mentions: Vec<_> = item.analysis.entities.iter().filter(|m| m.kind != EntityKind::Other).collect();
             let entities = entity_ids.add_document(&mentions.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
+            let lead_end = sentences.get(PROTAGONIST_SENTENCES - 1).map_or(usize::MAX, |s| s.end);
+            let protagonists: Vec<String> =
+                mentions.iter().filter(|m| m.span.end <= lead_end).map(|m| m.id.clone()).collect();
+            let protagonists = entity_ids.count(&protagonists);
             for m in &mentions {
                 if let Some(id) = entity_ids.id(&m.id) {
                     kind_weights.resize(kind_weights.len().max(id as usize + 1), 0.0);
@@ -62,14 +70,26 @@ impl Corpus {
             }
             let triggers: HashSet<String> = corpus.terms(i, &event_words(&headline_text)).into_iter().collect();
             let votes = date_votes(item, &sentences, &sentence_terms, &triggers);
-            counts.push((headline, body, entities, votes, sentences, sentence_counts));
+            counts.push((headline, body, entities, protagonists, votes, sentences, sentence_counts));
         }
-        for (headline, body, entities, votes, sentences, sentence_counts) in counts {
-            let mut entities = entity_ids.weigh(&entities);
-            entities.iter_mut().for_each(|(id, w)| *w *= kind_weights.get(*id as usize).copied().unwrap_or(0.0));
-            normalize(&mut entities);
+        let weigh_entities = |counts: &Sparse| {
+            let mut v = entity_ids.weigh(counts);
+            v.iter_mut().for_each(|(id, w)| *w *= kind_weights.get(*id as usize).copied().unwrap_or(0.0));
+            normalize(&mut v);
+            v
+        };
+        for (headline, body, entities, protagonists, votes, sentences, sentence_counts) in counts {
+            let (entities, protagonists) = (weigh_entities(&entities), weigh_entities(&protagonists));
             let (headline, body) = (corpus.words.weigh(&headline), corpus.words.weigh(&body));
-            corpus.features.push(Features { headline, body, entities, votes, sentences, sentence_counts });
+            corpus.features.push(Features {
+                headline,
+                body,
+                entities,
+                protagonists,
+                votes,
+                sentences,
+                sentence_counts,
+            });
         }
         corpus
     }

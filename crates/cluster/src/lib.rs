@@ -3,9 +3,11 @@
 //! One pass over the articles in time order (publication date, else the analysis's document date, then id):
 //! each article is scored against the events active in a time window — TF-IDF cosine of headline and lead and
 //! of the body (stemmed content words, IDF over the input), overlap of canonical entities weighed by kind,
-//! agreement of event dates, and a bonus for copied, reused or retold text — and joins the best one when the
-//! score clears a threshold, else founds a new event. A second look then moves each article to the event it fits
-//! best (scored without itself), and merges events founded near each other whose centroids agree strongly.
+//! agreement of the protagonists (the entities of the headline and first sentences: two events of one kind
+//! differ in who and where), agreement of event dates, a bonus for copied, largely reused or retold text, and a prior
+//! for larger events — and joins the best one when the score clears a threshold, else founds a new event.
+//! Second looks (a few passes, each rescoring only what changed) then move each article to the event it fits
+//! best (scored without itself), and events founded near each other whose centroids agree strongly merge.
 //!
 //! Calibrated on ECB+ (`src/bin/eval-cluster.rs`), whose topics each hold two events of the same kind.
 
@@ -13,6 +15,7 @@ mod describe;
 mod event_date;
 mod features;
 mod online;
+pub mod score;
 mod text;
 mod tfidf;
 

@@ -129,6 +129,11 @@ impl Centroid {
         }
     }
 
+    /// Whether nothing (or only zero vectors) was added.
+    pub fn is_empty(&self) -> bool {
+        self.norm_sq <= 1e-6
+    }
+
     /// Cosine between two centroids.
     pub fn similarity(&self, other: &Centroid) -> f32 {
         let (small, large) = if self.weights.len() <= other.weights.len() { (self, other) } else { (other, self) };

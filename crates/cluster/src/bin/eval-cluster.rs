@@ -5,9 +5,10 @@
 //! `cargo run --release -p chronicle-cluster --features eval --bin eval-cluster [DATA_DIR]`; with `EVAL_DUMP=PATH`
 //! it also writes each article's event id, story id and event title to PATH (tab-separated).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chronicle_analyze::{unify_entities, Analyzer};
+use chronicle_cluster::score::score;
 use chronicle_cluster::{cluster_with_threshold, JOIN_THRESHOLD};
 use chronicle_link::{link_stories_with_threshold, themes, STORY_THRESHOLD};
 use chronicle_model::{AnalyzedArticle, Article, RawDocument, RawFormat, Span};
@@ -77,7 +78,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut events = cluster_with_threshold(&articles, &reuse, join);
         let predicted: HashMap<&str, String> =
             events.iter().flat_map(|e| e.articles.iter().map(move |a| (a.as_str(), e.id.clone()))).collect();
-        let (b3, pw) = (b_cubed(&predicted, &event_gold), pairwise(&predicted, &event_gold));
+        let events_score = score(&predicted, &event_gold);
+        let (b3, pw) = (events_score.b_cubed, events_score.pairwise.f1);
         let event_themes = themes(&events, &articles);
         for story in [STORY_THRESHOLD - 0.05, STORY_THRESHOLD, STORY_THRESHOLD + 0.05] {
             link_stories_with_threshold(&mut events, &event_themes, story);
@@ -85,10 +87,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .flat_map(|e| e.articles.iter().map(move |a| (a.as_str(), e.story.clone().unwrap_or_default())))
                 .collect();
-            let (sb3, spw) = (b_cubed(&story_of, &topic_gold), pairwise(&story_of, &topic_gold));
+            let stories_score = score(&story_of, &topic_gold);
+            let (sb3, spw) = (stories_score.b_cubed, stories_score.pairwise.f1);
             println!(
                 "{join:14.2}  {:.3}/{:.3}/{:.3}  {:.3}             | {story:15.2}  {:.3}/{:.3}/{:.3}  {:.3}",
-                b3.0, b3.1, b3.2, pw, sb3.0, sb3.1, sb3.2, spw
+                b3.precision, b3.recall, b3.f1, pw, sb3.precision, sb3.recall, sb3.f1, spw
             );
         }
     }
@@ -118,48 +121,4 @@ fn article(id: &str, text: &str) -> Article {
         text: text.into(),
         body: vec![Span::new(0, text.len())],
     })
-}
-
-/// B³ precision, recall and F1 over the articles that have a gold label.
-fn b_cubed(predicted: &HashMap<&str, String>, gold: &HashMap<&str, &str>) -> (f64, f64, f64) {
-    let items: Vec<&str> = gold.keys().copied().filter(|id| predicted.contains_key(id)).collect();
-    let mut by_pred: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    let mut by_gold: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for &id in &items {
-        by_pred.entry(predicted[id].as_str()).or_default().push(id);
-        by_gold.entry(gold[id]).or_default().push(id);
-    }
-    let (mut p, mut r) = (0.0, 0.0);
-    for &id in &items {
-        let pred = &by_pred[predicted[id].as_str()];
-        let truth = &by_gold[gold[id]];
-        let both = pred.iter().filter(|o| gold[**o] == gold[id]).count() as f64;
-        p += both / pred.len() as f64;
-        r += both / truth.len() as f64;
-    }
-    let n = items.len().max(1) as f64;
-    let (p, r) = (p / n, r / n);
-    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
-}
-
-/// Pairwise F1: pairs of articles placed together, against pairs that belong together.
-fn pairwise(predicted: &HashMap<&str, String>, gold: &HashMap<&str, &str>) -> f64 {
-    let mut items: Vec<&str> = gold.keys().copied().filter(|id| predicted.contains_key(id)).collect();
-    items.sort_unstable();
-    let (mut both, mut pred, mut truth) = (0usize, 0usize, 0usize);
-    for (i, a) in items.iter().enumerate() {
-        for b in &items[i + 1..] {
-            let same_pred = predicted[a] == predicted[b];
-            let same_gold = gold[a] == gold[b];
-            both += usize::from(same_pred && same_gold);
-            pred += usize::from(same_pred);
-            truth += usize::from(same_gold);
-        }
-    }
-    let (p, r) = (both as f64 / pred.max(1) as f64, both as f64 / truth.max(1) as f64);
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
 }

@@ -1,7 +1,9 @@
 //! Streaming ingest benchmark: ingests the first N articles of a JSONL stream (made by `scripts/make_stream.py`)
 //! into a fresh SQLite store, for each N, R times, and prints a markdown table of median time, articles/s and peak
 //! RSS, and the time ratio of the largest to the smallest N. With `--derive`, also times one more derivation of
-//! events, stories and the timeline over the last store of each N.
+//! events, stories and the timeline over the last store of each N. When the stream's gold file lies beside it
+//! (`<stem>.gold.tsv`, written by the same script), it also scores the events against the gold stories (B³ and
+//! pairwise F1).
 //!
 //! Usage: `bench-stream [STREAM.jsonl] [--runs R] [--sizes 10000,20000] [--derive]`
 //! (defaults: `target/stream-20000.jsonl`, 3 runs, 10,000 and 20,000 articles). Run it with `--release`.
@@ -11,9 +13,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use std::collections::HashMap;
+
+use chronicle_cluster::score::{score, Scores};
 use chronicle_pipeline::{derive, Pipeline};
 use chronicle_source::Input;
-use chronicle_store::SqliteStore;
+use chronicle_store::{SqliteStore, Store};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
@@ -34,6 +39,8 @@ struct Measure {
     /// Seconds of one more derivation after the last run, if asked for.
     derive_seconds: Option<f64>,
     events: usize,
+    /// The events of the last run scored against the gold stories, if the stream has them.
+    scores: Option<Scores>,
     peak_rss_kib: Option<u64>,
 }
 
@@ -77,12 +84,13 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options> {
 fn run(options: &Options) -> Result<()> {
     let scratch = ScratchDir::create()?;
     let prefixes = write_prefixes(options, scratch.path())?;
+    let gold = read_gold(&options.stream)?;
     let started = Instant::now();
     let pipeline = Pipeline::new();
     let setup = started.elapsed().as_secs_f64();
     let mut measures = Vec::new();
     for (&size, prefix) in options.sizes.iter().zip(&prefixes) {
-        measures.push(measure(&pipeline, prefix, size, options, scratch.path())?);
+        measures.push(measure(&pipeline, prefix, size, options, scratch.path(), &gold)?);
     }
     print_table(options, setup, &measures);
     Ok(())
@@ -106,10 +114,17 @@ fn write_prefixes(options: &Options, scratch: &Path) -> Result<Vec<PathBuf>> {
 
 /// Ingests `stream` (holding `articles` articles) into a fresh store for each run; if asked, times one more
 /// derivation over the last run's store.
-fn measure(pipeline: &Pipeline, stream: &Path, articles: usize, options: &Options, scratch: &Path) -> Result<Measure> {
+fn measure(
+    pipeline: &Pipeline,
+    stream: &Path,
+    articles: usize,
+    options: &Options,
+    scratch: &Path,
+    gold: &HashMap<String, String>,
+) -> Result<Measure> {
     let inputs = [Input::File(stream.to_path_buf())];
     let mut seconds = Vec::with_capacity(options.runs);
-    let (mut derive_seconds, mut events) = (None, 0);
+    let (mut derive_seconds, mut events, mut scores) = (None, 0, None);
     for run in 1..=options.runs {
         let db = scratch.join(format!("store-{articles}-{run}.db"));
         let mut store = SqliteStore::open(&db)?;
@@ -132,27 +147,53 @@ fn measure(pipeline: &Pipeline, stream: &Path, articles: usize, options: &Option
             derive(&mut store)?;
             derive_seconds = Some(started.elapsed().as_secs_f64());
         }
+        if run == options.runs && !gold.is_empty() {
+            let events = store.events()?;
+            let predicted: HashMap<&str, String> =
+                events.iter().flat_map(|e| e.articles.iter().map(|a| (a.as_str(), e.id.clone()))).collect();
+            let gold: HashMap<&str, &str> = gold.iter().map(|(id, story)| (id.as_str(), story.as_str())).collect();
+            scores = Some(score(&predicted, &gold));
+        }
         drop(store);
         remove_store(&db);
     }
-    Ok(Measure { articles, seconds, derive_seconds, events, peak_rss_kib: peak_rss_kib() })
+    Ok(Measure { articles, seconds, derive_seconds, events, scores, peak_rss_kib: peak_rss_kib() })
+}
+
+/// The gold story of each article, from `<stem>.gold.tsv` beside the stream (id, story, kind); empty if absent.
+fn read_gold(stream: &Path) -> Result<HashMap<String, String>> {
+    let path = stream.with_extension("gold.tsv");
+    let Ok(text) = fs::read_to_string(&path) else { return Ok(HashMap::new()) };
+    let mut gold = HashMap::new();
+    for line in text.lines().skip(1) {
+        let mut columns = line.split('\t');
+        match (columns.next(), columns.next()) {
+            (Some(id), Some(story)) => gold.insert(id.to_string(), story.to_string()),
+            _ => return Err(format!("{}: not an id, story, kind line: {line:?}", path.display()).into()),
+        };
+    }
+    Ok(gold)
 }
 
 fn print_table(options: &Options, setup: f64, measures: &[Measure]) {
     println!("Stream `{}`, {} runs each, fresh SQLite store per run.\n", options.stream.display(), options.runs);
-    println!("| articles | median s | articles/s | runs s | events | peak RSS MiB | derive s (share) |");
-    println!("|---:|---:|---:|---|---:|---:|---:|");
+    println!("| articles | median s | articles/s | runs s | events | peak RSS MiB | derive s (share) | B³ P/R/F1 | pairwise F1 |");
+    println!("|---:|---:|---:|---|---:|---:|---:|---|---:|");
     for m in measures {
         let median = median(&m.seconds);
         let runs: Vec<String> = m.seconds.iter().map(|s| format!("{s:.2}")).collect();
         let rss = m.peak_rss_kib.map_or("n/a".to_string(), |kib| format!("{:.0}", kib as f64 / 1024.0));
         let derive = m.derive_seconds.map_or("-".to_string(), |s| format!("{s:.2} ({:.0}%)", 100.0 * s / median));
+        let (b3, pairwise) = m.scores.map_or(("-".to_string(), "-".to_string()), |s| {
+            let b = s.b_cubed;
+            (format!("{:.3}/{:.3}/{:.3}", b.precision, b.recall, b.f1), format!("{:.3}", s.pairwise.f1))
+        });
         println!(
-            "| {} | {median:.2} | {:.0} | {} | {} | {rss} | {derive} |",
+            "| {} | {median:.2} | {:.0} | {} | {} | {rss} | {derive} | {b3} | {pairwise} |",
             m.articles,
             m.articles as f64 / median,
             runs.join(", "),
-            m.events
+            m.events,
         );
     }
     if let (Some(first), Some(last)) = (measures.first(), measures.last()) {
