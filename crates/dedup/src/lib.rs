@@ -15,11 +15,12 @@ mod shingles;
 mod text;
 
 use chronicle_model::{AnalyzedArticle, ReuseKind, ReuseLink};
+use rayon::prelude::*;
 
 pub use graph::ReuseGraph;
 
-use align::{shared_passages, Aligned};
-use candidates::{best_per_document, distinct, rare_key_pairs, without_common};
+use align::{shared_passages_both, Aligned};
+use candidates::{best_per_document, rare_key_pairs};
 use graph::Rank;
 use paraphrase::Profile;
 use text::Word;
@@ -43,11 +44,12 @@ const MIN_REUSED_WORDS: usize = 10;
 ///
 /// Near copies form families: each member is linked to the family's canonical article (earliest, then most
 /// complete), and families are linked through their canonical articles, so links grow linearly with articles.
+/// Per-article and per-pair work runs in parallel; the output does not depend on the number of threads.
 pub fn find_reuse(articles: &[AnalyzedArticle]) -> ReuseGraph {
     let words: Vec<Vec<Word>> =
-        articles.iter().map(|a| text::words(&a.article.text, &a.article.body_or_text())).collect();
-    let shingles: Vec<Vec<u64>> = words.iter().map(|w| shingles::shingles(w)).collect();
-    let signatures: Vec<_> = shingles.iter().map(|s| shingles::signature(s)).collect();
+        articles.par_iter().map(|a| text::words(&a.article.text, &a.article.body_or_text())).collect();
+    let shingles: Vec<Vec<u64>> = words.par_iter().map(|w| shingles::shingles(w)).collect();
+    let signatures: Vec<_> = shingles.par_iter().map(|s| shingles::signature(s)).collect();
     let ranks: Vec<Rank> = articles
         .iter()
         .zip(&words)
@@ -59,63 +61,89 @@ pub fn find_reuse(articles: &[AnalyzedArticle]) -> ReuseGraph {
     let canonical = families::canonicals(&ranks, copies);
     // Members of a family share their canonical article's passages: only canonical articles look for more,
     // with rare shingles counted over all articles.
-    let sets: Vec<Vec<u64>> = shingles.iter().map(|s| distinct(s.clone())).collect();
-    let rare: Vec<Vec<u64>> = without_common(&sets, MAX_SHINGLE_DF)
-        .into_iter()
-        .enumerate()
-        .map(|(i, keys)| if canonical[i] == i { keys } else { Vec::new() })
-        .collect();
+    let rare = rare_key_pairs(&shingles, MAX_SHINGLE_DF, MIN_SHARED_SHINGLES, |i| canonical[i] == i);
     let mut pairs = near;
-    pairs.extend(rare_key_pairs(&rare, usize::MAX, MIN_SHARED_SHINGLES).into_iter().map(|(pair, _)| pair));
+    pairs.extend(rare.into_iter().map(|(pair, _)| pair));
     let pairs = families::representative_pairs(&pairs, &canonical);
+    let reused = passage_links(articles, &words, &shingles, &signatures, &pairs);
+    let linked: Vec<(usize, usize)> = reused.iter().map(|&(pair, ..)| pair).collect();
+    let rewritten = rewrite_links(articles, &canonical, &linked);
+    let mut links: Vec<Vec<ReuseLink>> = vec![Vec::new(); articles.len()];
+    for ((i, j), to_j, to_i) in reused.into_iter().chain(rewritten) {
+        links[i].push(to_j);
+        links[j].push(to_i);
+    }
+    ReuseGraph::new(&ranks, links)
+}
+
+/// Two linked articles `(i, j)`, the link from `i` to `j` and the link from `j` to `i`.
+type LinkPair = ((usize, usize), ReuseLink, ReuseLink);
+
+/// The copy and reuse links of the `pairs` whose aligned passages are long enough, in the order of `pairs`.
+fn passage_links(
+    articles: &[AnalyzedArticle],
+    words: &[Vec<Word>],
+    shingles: &[Vec<u64>],
+    signatures: &[[u64; shingles::PERMUTATIONS]],
+    pairs: &[(usize, usize)],
+) -> Vec<LinkPair> {
     let mut in_pairs = vec![false; articles.len()];
     pairs.iter().for_each(|&(i, j)| (in_pairs[i], in_pairs[j]) = (true, true));
     let aligned: Vec<Aligned> = (0..articles.len())
+        .into_par_iter()
         .map(|i| if in_pairs[i] { Aligned::new(&words[i], &shingles[i]) } else { Aligned::new(&[], &[]) })
         .collect();
-    let mut links: Vec<Vec<ReuseLink>> = vec![Vec::new(); articles.len()];
-    let mut linked = std::collections::HashSet::new();
-    for &(i, j) in &pairs {
-        let (a, b) = (&aligned[i], &aligned[j]);
-        let (from_a, covered_a) = shared_passages(a, b);
-        let (from_b, covered_b) = shared_passages(b, a);
-        if covered_a.min(covered_b) < MIN_REUSED_WORDS.min(words[i].len()).min(words[j].len()).max(1) {
-            continue;
-        }
-        let (share_a, share_b) = (fraction(covered_a, words[i].len()), fraction(covered_b, words[j].len()));
-        let jaccard = shingles::jaccard(&signatures[i], &signatures[j]);
-        let kind = if jaccard >= COPY_SIMILARITY || share_a.min(share_b) >= COPY_SIMILARITY {
-            ReuseKind::Copy
-        } else {
-            ReuseKind::Reuse
-        };
-        links[i].push(ReuseLink { article: articles[j].article.id.clone(), kind, shared: share_a, passages: from_a });
-        links[j].push(ReuseLink { article: articles[i].article.id.clone(), kind, shared: share_b, passages: from_b });
-        linked.insert((i, j));
-    }
-    let mut content = text::ContentWords::english();
-    let profiles: Vec<Option<Profile>> =
-        articles.iter().enumerate().map(|(i, a)| (canonical[i] == i).then(|| Profile::new(a, &mut content))).collect();
-    let keys: Vec<Vec<u64>> = profiles.iter().map(|p| p.as_ref().map_or_else(Vec::new, |p| p.keys.clone())).collect();
-    let rewrite_pairs =
-        best_per_document(&rare_key_pairs(&keys, MAX_WORD_DF, MIN_SHARED_WORDS), MAX_REWRITE_CANDIDATES);
-    for (i, j) in rewrite_pairs {
-        let (Some(a), Some(b)) = (&profiles[i], &profiles[j]) else { continue };
-        if linked.contains(&(i, j)) {
-            continue;
-        }
-        if let Some((share_a, share_b)) = paraphrase::paraphrase(a, b) {
-            let link = |id: &str, shared| ReuseLink {
-                article: id.to_string(),
+    pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let ((from_i, covered_i), (from_j, covered_j)) = shared_passages_both(&aligned[i], &aligned[j]);
+            if covered_i.min(covered_j) < MIN_REUSED_WORDS.min(words[i].len()).min(words[j].len()).max(1) {
+                return None;
+            }
+            let (share_i, share_j) = (fraction(covered_i, words[i].len()), fraction(covered_j, words[j].len()));
+            let jaccard = shingles::jaccard(&signatures[i], &signatures[j]);
+            let kind = if jaccard >= COPY_SIMILARITY || share_i.min(share_j) >= COPY_SIMILARITY {
+                ReuseKind::Copy
+            } else {
+                ReuseKind::Reuse
+            };
+            let link = |to: usize, shared, passages| ReuseLink {
+                article: articles[to].article.id.clone(),
+                kind,
+                shared,
+                passages,
+            };
+            Some(((i, j), link(j, share_i, from_i), link(i, share_j, from_j)))
+        })
+        .collect()
+}
+
+/// The paraphrase links between canonical articles that retell each other, leaving out the `linked` pairs
+/// (sorted), which already share passages.
+fn rewrite_links(articles: &[AnalyzedArticle], canonical: &[usize], linked: &[(usize, usize)]) -> Vec<LinkPair> {
+    let profiles: Vec<Option<Profile>> = articles
+        .par_iter()
+        .enumerate()
+        .map_init(text::ContentWords::english, |content, (i, a)| (canonical[i] == i).then(|| Profile::new(a, content)))
+        .collect();
+    let keys: Vec<&[u64]> = profiles.iter().map(|p| p.as_ref().map_or(&[][..], |p| &p.keys)).collect();
+    let candidates =
+        best_per_document(&rare_key_pairs(&keys, MAX_WORD_DF, MIN_SHARED_WORDS, |_| true), MAX_REWRITE_CANDIDATES);
+    candidates
+        .par_iter()
+        .filter(|pair| linked.binary_search(pair).is_err())
+        .filter_map(|&(i, j)| {
+            let (Some(a), Some(b)) = (&profiles[i], &profiles[j]) else { return None };
+            let (share_i, share_j) = paraphrase::paraphrase(a, b)?;
+            let link = |to: usize, shared| ReuseLink {
+                article: articles[to].article.id.clone(),
                 kind: ReuseKind::Paraphrase,
                 shared,
                 passages: Vec::new(),
             };
-            links[i].push(link(&articles[j].article.id, share_a));
-            links[j].push(link(&articles[i].article.id, share_b));
-        }
-    }
-    ReuseGraph::new(&ranks, links)
+            Some(((i, j), link(j, share_i), link(i, share_j)))
+        })
+        .collect()
 }
 
 fn fraction(part: usize, whole: usize) -> f64 {

@@ -1,7 +1,5 @@
 //! Rewrites: the same facts in other words, found by matching sentences on content words, entities and dates.
 
-use std::collections::HashMap;
-
 use chronicle_model::{AnalyzedArticle, Date, PartialDate, Span, TimeType};
 
 use crate::candidates::distinct;
@@ -26,8 +24,8 @@ struct Sentence {
 /// What paraphrase detection needs of an article.
 pub struct Profile {
     sentences: Vec<Sentence>,
-    /// For each content word, the sentences that hold it.
-    postings: HashMap<u64, Vec<usize>>,
+    /// Each content word with a sentence that holds it, sorted.
+    postings: Vec<(u64, usize)>,
     /// Distinct content-word hashes of the whole body: the keys for candidate pairs.
     pub keys: Vec<u64>,
     entities: Vec<String>,
@@ -56,19 +54,20 @@ impl Profile {
                     .collect(),
             })
             .collect();
-        let keys = distinct(sentences.iter().flat_map(|s| s.words.iter().copied()).collect());
-        let mut entities: Vec<String> = body
+        let mut postings: Vec<(u64, usize)> =
+            sentences.iter().enumerate().flat_map(|(n, s)| s.words.iter().map(move |&w| (w, n))).collect();
+        postings.sort_unstable();
+        let mut keys: Vec<u64> = postings.iter().map(|&(word, _)| word).collect();
+        keys.dedup();
+        let mut entities: Vec<&str> = body
             .iter()
             .flat_map(|b| b.select(&analysis.entities, |m| m.span))
             .filter(|m| m.kind != chronicle_model::EntityKind::Other)
-            .map(|m| m.id.clone())
+            .map(|m| m.id.as_str())
             .collect();
-        entities.sort();
+        entities.sort_unstable();
         entities.dedup();
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (n, sentence) in sentences.iter().enumerate() {
-            sentence.words.iter().for_each(|w| postings.entry(*w).or_default().push(n));
-        }
+        let entities = entities.into_iter().map(str::to_string).collect();
         Profile { sentences, postings, keys, entities, date: article.published }
     }
 }
@@ -101,7 +100,8 @@ fn coverage(a: &Profile, b: &Profile) -> f64 {
     for s in &a.sentences {
         shared.iter_mut().for_each(|c| *c = 0);
         for w in &s.words {
-            b.postings.get(w).into_iter().flatten().for_each(|&t| shared[t] += 1);
+            let from = b.postings.partition_point(|&(word, _)| word < *w);
+            b.postings[from..].iter().take_while(|&&(word, _)| word == *w).for_each(|&(_, t)| shared[t] += 1);
         }
         if shared.iter().zip(&b.sentences).any(|(&n, t)| sentences_match(s, t, n)) {
             matched += s.words.len();

@@ -1,9 +1,8 @@
 //! Words of an article's body, as byte spans, with their hashes.
 
-use std::collections::HashMap;
-
 use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// A word of the body: its byte span in `Article::text` and the hash of its lowercase form.
@@ -24,8 +23,14 @@ pub fn words(text: &str, spans: &[Span]) -> Vec<Word> {
             match (c.is_alphanumeric(), start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
+                    let piece = &slice[s..i];
                     lower.clear();
-                    lower.extend(slice[s..i].chars().flat_map(char::to_lowercase));
+                    if piece.is_ascii() {
+                        lower.push_str(piece);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(piece.chars().flat_map(char::to_lowercase));
+                    }
                     let after_apostrophe = slice[..s].ends_with(['\'', '’']);
                     let word = if after_apostrophe { expand_clitic(&lower) } else { Some(lower.as_str()) };
                     if let Some(word) = word {
@@ -73,12 +78,12 @@ const STOPWORDS: &[&str] = &[
 /// at least two letters. Each distinct word is stemmed once.
 pub struct ContentWords {
     stemmer: Stemmer,
-    cache: HashMap<String, Option<u64>>,
+    cache: FxHashMap<String, Option<u64>>,
 }
 
 impl ContentWords {
     pub fn english() -> Self {
-        ContentWords { stemmer: Stemmer::create(Algorithm::English), cache: HashMap::new() }
+        ContentWords { stemmer: Stemmer::create(Algorithm::English), cache: FxHashMap::default() }
     }
 
     /// The hashes of the content words of `text`, in order.

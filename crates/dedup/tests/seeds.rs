@@ -112,3 +112,25 @@ fn a_family_of_copies_links_each_copy_to_its_canonical_only() {
     // Shared agency passages with the other articles of the event still link through the canonical article.
     assert_eq!(kind(&graph, &canonical, &support::id(&articles, "001")), Some(ReuseKind::Reuse));
 }
+
+#[test]
+fn links_do_not_depend_on_the_number_of_threads() {
+    let mut articles = support::seeds(true);
+    // Copies make families, so every stage (copies, passages, rewrites) has work to split.
+    for n in 0..4 {
+        let mut copy = articles[n].clone();
+        copy.article.id = format!("copy{n}");
+        articles.push(copy);
+    }
+    let run = |threads| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| find_reuse(&articles))
+    };
+    let (one, four) = (run(1), run(4));
+    for article in &articles {
+        let id = &article.article.id;
+        assert!(!one.links(id).is_empty(), "{id}");
+        assert_eq!(one.links(id), four.links(id), "{id}");
+        assert_eq!(one.canonical(id), four.canonical(id));
+    }
+}
