@@ -132,4 +132,24 @@ mod tests {
             |store: &SqliteStore| store.timeline().unwrap().into_iter().map(|e| e.date).collect::<BTreeSet<_>>();
         assert_eq!(dates(&store), dates(&seeds()));
     }
+
+    #[test]
+    fn late_articles_give_the_events_of_an_ingest_in_order() {
+        // The 2024 meeting arrives first, then the 2023 talks, the Kremlin's announcement last of all.
+        let lines: Vec<String> = std::fs::read_to_string(SEEDS).unwrap().lines().map(String::from).collect();
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Vec::new();
+        for (name, picked) in [("2024", [2, 4].as_slice()), ("2023", &[0, 3]), ("announcement", &[1])] {
+            let path = dir.path().join(format!("{name}.jsonl"));
+            std::fs::write(&path, picked.iter().map(|&i| format!("{}\n", lines[i])).collect::<String>()).unwrap();
+            inputs.push(Input::File(path));
+        }
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let pipeline = Pipeline::new();
+        for input in inputs {
+            pipeline.ingest(&[input], &mut store, &mut |_| ()).unwrap();
+        }
+        assert_eq!(store.events().unwrap(), seeds().events().unwrap());
+        assert_eq!(store.stories().unwrap(), seeds().stories().unwrap());
+    }
 }
