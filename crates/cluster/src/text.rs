@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chronicle_model::stopwords::is_stopword;
 use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -24,19 +25,6 @@ pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
     }
     out
 }
-
-/// English function words, skipped as terms.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because",
-    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-    "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more", "most", "mr", "mrs", "ms",
-    "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out", "over",
-    "own", "s", "said", "same", "say", "says", "she", "should", "so", "some", "such", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "too", "under", "until", "up",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your",
-];
 
 /// The stemming algorithm for an ISO 639-1 language code; English when unknown.
 fn algorithm(language: &str) -> Algorithm {
@@ -94,19 +82,13 @@ impl Terms {
 fn term_of(stemmer: &Stemmer, word: &str) -> Option<String> {
     let lower = word.to_lowercase().replace('’', "'");
     let w = lower.strip_suffix("'s").unwrap_or(&lower);
-    let content =
-        w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric() || c == '-') && STOPWORDS.binary_search(&w).is_err();
+    let content = w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric() || c == '-') && !is_stopword(w);
     content.then(|| stemmer.stem(w).into_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stopwords_are_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn terms_are_stemmed_content_words() {

@@ -1,5 +1,6 @@
 //! Words of an article's body, as byte spans, with their hashes.
 
+use chronicle_model::stopwords::is_stopword;
 use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -62,18 +63,6 @@ fn expand_clitic(clitic: &str) -> Option<&str> {
     }
 }
 
-/// Common English function words, skipped when comparing content.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
-    "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for", "from", "had", "has",
-    "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "last", "many",
-    "may", "more", "most", "mr", "new", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out",
-    "over", "s", "said", "says", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "two", "under", "until", "up",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "year", "years",
-    "you",
-];
-
 /// Turns text into its content words, hashed: stemmed lowercase words without function words and numbers, of
 /// at least two letters. Each distinct word is stemmed once.
 pub struct ContentWords {
@@ -95,9 +84,7 @@ impl ContentWords {
                 continue;
             }
             let lower = word.to_lowercase();
-            let content = lower.chars().count() > 1
-                && !lower.chars().all(char::is_numeric)
-                && STOPWORDS.binary_search(&lower.as_str()).is_err();
+            let content = lower.chars().count() > 1 && !lower.chars().all(char::is_numeric) && !is_stopword(&lower);
             let hash = content.then(|| xxh3_64(self.stemmer.stem(&lower).as_bytes()));
             self.cache.insert(word.to_string(), hash);
             out.extend(hash);
@@ -109,11 +96,6 @@ impl ContentWords {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stopwords_are_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn words_are_case_insensitive_and_span_the_text() {

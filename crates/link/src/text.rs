@@ -1,5 +1,6 @@
 //! Words, content terms and body sentences.
 
+use chronicle_model::stopwords::is_stopword;
 use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -22,13 +23,6 @@ pub fn words(text: &str) -> Vec<(Span, &str)> {
     out
 }
 
-/// English function words, skipped as terms.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from",
-    "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "not", "of", "on", "or", "s", "said",
-    "she", "since", "that", "the", "their", "they", "this", "to", "was", "were", "which", "who", "will", "with",
-];
-
 /// Distinct stemmed lowercase content terms of `text`, sorted.
 pub fn terms(text: &str) -> Vec<String> {
     let stemmer = Stemmer::create(Algorithm::English);
@@ -37,7 +31,7 @@ pub fn terms(text: &str) -> Vec<String> {
         .map(|(_, w)| w.to_lowercase().replace('’', "'"))
         .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
         .filter(|w| w.chars().count() > 1 && !w.chars().all(char::is_numeric))
-        .filter(|w| STOPWORDS.binary_search(&w.as_str()).is_err())
+        .filter(|w| !is_stopword(w))
         .map(|w| stemmer.stem(&w).into_owned())
         .collect();
     out.sort();
@@ -59,11 +53,6 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stopwords_are_sorted_for_binary_search() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn similar_wording_has_high_jaccard() {

@@ -12,6 +12,7 @@ mod article;
 mod event;
 mod partial_date;
 mod span;
+pub mod stopwords;
 
 pub use analysis::{Analysis, Claim, EntityKind, Mention, Quote, TimeType, Timex};
 pub use article::{Article, InputError, RawDocument, RawFormat};
