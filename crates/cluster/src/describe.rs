@@ -10,7 +10,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::event_date::best;
 use crate::features::{headline, Corpus};
-use crate::text::words;
+use crate::text::{words, Terms};
 use crate::tfidf::{dot, Centroid, Sparse};
 
 /// Entities listed on an event.
@@ -25,7 +25,13 @@ const SAME_SENTENCE: f32 = 0.5;
 const LEAD_SENTENCES: usize = 3;
 
 /// The event made of `members` (article indices in time order).
-pub fn describe(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Corpus, reuse: &ReuseGraph) -> Event {
+pub fn describe(
+    members: &[usize],
+    articles: &[AnalyzedArticle],
+    corpus: &Corpus,
+    terms: &mut Terms,
+    reuse: &ReuseGraph,
+) -> Event {
     let ids: Vec<String> = members.iter().map(|&i| articles[i].article.id.clone()).collect();
     let mut body = Centroid::default();
     let mut votes: BTreeMap<chronicle_model::Date, f32> = BTreeMap::new();
@@ -39,7 +45,7 @@ pub fn describe(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Co
     let date = best(&votes.into_iter().collect::<Vec<_>>());
     Event {
         id: format!("ev-{:012x}", xxh3_64(ids.first().map_or("", String::as_str).as_bytes()) >> 16),
-        title: title(members, articles, corpus, &body, date),
+        title: title(members, articles, corpus, terms, &body, date),
         date,
         independent_sources: reuse.independent_sources(&ids),
         entities: entities(members, articles, corpus),
@@ -54,7 +60,8 @@ pub fn describe(members: &[usize], articles: &[AnalyzedArticle], corpus: &mut Co
 fn title(
     members: &[usize],
     articles: &[AnalyzedArticle],
-    corpus: &mut Corpus,
+    corpus: &Corpus,
+    terms: &mut Terms,
     body: &Centroid,
     date: Option<Date>,
 ) -> String {
@@ -62,8 +69,7 @@ fn title(
     for &i in members {
         let article = &articles[i].article;
         let text = headline(&articles[i], &corpus.features[i].sentences);
-        let terms = corpus.terms(i, &text);
-        let counts = corpus.words.count(&terms);
+        let counts = corpus.words.known(&corpus.terms(terms, i, &text));
         let headline_bonus = if article.title.is_some() { 1.0 } else { 0.0 };
         let reported_after = matches!((article.published, date), (Some(p), Some(d)) if p >= d);
         let report_bonus = if reported_after { 0.5 } else { 0.0 };

@@ -8,6 +8,7 @@ use crate::event_date::{date_votes, event_words};
 use crate::text::Terms;
 use crate::tfidf::{normalize, Sparse, Vocabulary};
 use chronicle_model::Date;
+use rayon::prelude::*;
 
 /// Sentences of the body read with the headline.
 const LEAD_SENTENCES: usize = 3;
@@ -31,46 +32,46 @@ pub struct Features {
 pub struct Corpus {
     pub features: Vec<Features>,
     pub words: Vocabulary,
-    terms: Terms,
     languages: Vec<Option<String>>,
+}
+
+/// What one article gives before the vocabularies weigh it.
+struct Parts {
+    headline: Vec<String>,
+    sentences: Vec<Span>,
+    sentence_terms: Vec<Vec<String>>,
+    /// The ids and kinds of the entities mentioned (all but `Other`), and which of them are protagonists.
+    mentions: Vec<(String, EntityKind)>,
+    protagonists: Vec<String>,
+    votes: Vec<(Date, f32)>,
 }
 
 impl Corpus {
     pub fn new(articles: &[AnalyzedArticle]) -> Self {
-        let mut corpus = Corpus {
-            features: Vec::with_capacity(articles.len()),
-            words: Vocabulary::default(),
-            terms: Terms::default(),
-            languages: articles.iter().map(|a| language(a).map(str::to_string)).collect(),
-        };
+        let languages: Vec<Option<String>> = articles.iter().map(|a| language(a).map(str::to_string)).collect();
+        let parts: Vec<Parts> = articles
+            .par_iter()
+            .zip(&languages)
+            .map_init(Terms::default, |terms, (item, language)| parts(item, language.as_deref(), terms))
+            .collect();
+        let mut words = Vocabulary::default();
         let mut entity_ids = Vocabulary::default();
         let mut kind_weights: Vec<f32> = Vec::new();
         let mut counts = Vec::with_capacity(articles.len());
-        for (i, item) in articles.iter().enumerate() {
-            let text = &item.article.text;
-            let sentences = item.body_sentences();
-            let headline_text = headline(item, &sentences);
-            let lead: Vec<&str> = sentences.iter().take(LEAD_SENTENCES).map(|s| s.slice(text)).collect();
-            let headline_terms = corpus.terms(i, &format!("{headline_text} {}", lead.join(" ")));
-            let headline = corpus.words.count(&headline_terms);
-            let sentence_terms: Vec<Vec<String>> = sentences.iter().map(|s| corpus.terms(i, s.slice(text))).collect();
-            let body = corpus.words.add_document(&sentence_terms.concat());
-            let sentence_counts: Vec<Sparse> = sentence_terms.iter().map(|t| corpus.words.count(t)).collect();
-            let mentions: Vec<_> = item.analysis.entities.iter().filter(|m| m.kind != EntityKind::Other).collect();
-            let entities = entity_ids.add_document(&mentions.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
-            let lead_end = sentences.get(PROTAGONIST_SENTENCES - 1).map_or(usize::MAX, |s| s.end);
-            let protagonists: Vec<String> =
-                mentions.iter().filter(|m| m.span.end <= lead_end).map(|m| m.id.clone()).collect();
-            let protagonists = entity_ids.count(&protagonists);
-            for m in &mentions {
-                if let Some(id) = entity_ids.id(&m.id) {
+        for part in parts {
+            let headline = words.count(&part.headline);
+            let body = words.add_document(&part.sentence_terms.concat());
+            let sentence_counts: Vec<Sparse> = part.sentence_terms.iter().map(|t| words.count(t)).collect();
+            let ids: Vec<String> = part.mentions.iter().map(|(id, _)| id.clone()).collect();
+            let entities = entity_ids.add_document(&ids);
+            let protagonists = entity_ids.count(&part.protagonists);
+            for (id, kind) in &part.mentions {
+                if let Some(id) = entity_ids.id(id) {
                     kind_weights.resize(kind_weights.len().max(id as usize + 1), 0.0);
-                    kind_weights[id as usize] = kind_weights[id as usize].max(kind_weight(m.kind));
+                    kind_weights[id as usize] = kind_weights[id as usize].max(kind_weight(*kind));
                 }
             }
-            let triggers: HashSet<String> = corpus.terms(i, &event_words(&headline_text)).into_iter().collect();
-            let votes = date_votes(item, &sentences, &sentence_terms, &triggers);
-            counts.push((headline, body, entities, protagonists, votes, sentences, sentence_counts));
+            counts.push((headline, body, entities, protagonists, part.votes, part.sentences, sentence_counts));
         }
         let weigh_entities = |counts: &Sparse| {
             let mut v = entity_ids.weigh(counts);
@@ -78,26 +79,47 @@ impl Corpus {
             normalize(&mut v);
             v
         };
-        for (headline, body, entities, protagonists, votes, sentences, sentence_counts) in counts {
-            let (entities, protagonists) = (weigh_entities(&entities), weigh_entities(&protagonists));
-            let (headline, body) = (corpus.words.weigh(&headline), corpus.words.weigh(&body));
-            corpus.features.push(Features {
-                headline,
-                body,
-                entities,
-                protagonists,
+        let features = counts
+            .into_iter()
+            .map(|(headline, body, entities, protagonists, votes, sentences, sentence_counts)| Features {
+                headline: words.weigh(&headline),
+                body: words.weigh(&body),
+                entities: weigh_entities(&entities),
+                protagonists: weigh_entities(&protagonists),
                 votes,
                 sentences,
                 sentence_counts,
-            });
-        }
-        corpus
+            })
+            .collect();
+        Corpus { features, words, languages }
     }
 
     /// The terms of a text of article `i`, in its language.
-    pub fn terms(&mut self, i: usize, text: &str) -> Vec<String> {
-        let language = self.languages.get(i).cloned().flatten();
-        self.terms.of(language.as_deref(), text)
+    pub fn terms(&self, terms: &mut Terms, i: usize, text: &str) -> Vec<String> {
+        terms.of(self.languages.get(i).and_then(Option::as_deref), text)
+    }
+}
+
+/// One article's terms, entities and date votes.
+fn parts(item: &AnalyzedArticle, language: Option<&str>, terms: &mut Terms) -> Parts {
+    let text = &item.article.text;
+    let sentences = item.body_sentences();
+    let headline_text = headline(item, &sentences);
+    let lead: Vec<&str> = sentences.iter().take(LEAD_SENTENCES).map(|s| s.slice(text)).collect();
+    let headline = terms.of(language, &format!("{headline_text} {}", lead.join(" ")));
+    let sentence_terms: Vec<Vec<String>> = sentences.iter().map(|s| terms.of(language, s.slice(text))).collect();
+    let mentions: Vec<_> = item.analysis.entities.iter().filter(|m| m.kind != EntityKind::Other).collect();
+    let lead_end = sentences.get(PROTAGONIST_SENTENCES - 1).map_or(usize::MAX, |s| s.end);
+    let protagonists = mentions.iter().filter(|m| m.span.end <= lead_end).map(|m| m.id.clone()).collect();
+    let triggers: HashSet<String> = terms.of(language, &event_words(&headline_text)).into_iter().collect();
+    let votes = date_votes(item, &sentences, &sentence_terms, &triggers);
+    Parts {
+        headline,
+        sentences,
+        sentence_terms,
+        mentions: mentions.iter().map(|m| (m.id.clone(), m.kind)).collect(),
+        protagonists,
+        votes,
     }
 }
 

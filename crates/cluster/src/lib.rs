@@ -11,6 +11,7 @@
 //!
 //! Calibrated on ECB+ (`src/bin/eval-cluster.rs`), whose topics each hold two events of the same kind.
 
+mod centroids;
 mod describe;
 mod event_date;
 mod features;
@@ -21,6 +22,9 @@ mod tfidf;
 
 use chronicle_dedup::ReuseGraph;
 use chronicle_model::{AnalyzedArticle, Date, Event};
+use rayon::prelude::*;
+
+use crate::text::Terms;
 
 pub use online::JOIN_THRESHOLD;
 
@@ -33,7 +37,7 @@ pub fn cluster(articles: &[AnalyzedArticle], reuse: &ReuseGraph) -> Vec<Event> {
 
 /// [`cluster`] with another join threshold, for calibration.
 pub fn cluster_with_threshold(articles: &[AnalyzedArticle], reuse: &ReuseGraph, threshold: f32) -> Vec<Event> {
-    let mut corpus = features::Corpus::new(articles);
+    let corpus = features::Corpus::new(articles);
     let mut order: Vec<usize> = (0..articles.len()).collect();
     let key = |i: usize| -> (Date, &str) {
         let a = &articles[i];
@@ -41,7 +45,7 @@ pub fn cluster_with_threshold(articles: &[AnalyzedArticle], reuse: &ReuseGraph, 
     };
     order.sort_by(|&a, &b| key(a).cmp(&key(b)));
     online::assign(&order, articles, &corpus.features, reuse, threshold)
-        .iter()
-        .map(|members| describe::describe(members, articles, &mut corpus, reuse))
+        .par_iter()
+        .map_init(Terms::default, |terms, members| describe::describe(members, articles, &corpus, terms, reuse))
         .collect()
 }

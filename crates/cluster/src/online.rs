@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chronicle_dedup::ReuseGraph;
-use chronicle_model::{AnalyzedArticle, Date, ReuseKind};
+use chronicle_model::{AnalyzedArticle, Date, ReuseKind, ReuseLink};
 use rayon::prelude::*;
 
+use crate::centroids::Centroids;
 use crate::event_date::best;
 use crate::features::Features;
-use crate::tfidf::Centroid;
 
 /// Weights of the similarity parts: headline and lead, body, entities.
 const HEADLINE_WEIGHT: f32 = 0.3;
@@ -47,20 +47,36 @@ const REFINE_PASSES: usize = 2;
 /// The most events compared with each article.
 const MAX_LOOK_BACK: usize = 1000;
 
-/// An event being built: its members and the sums of their features.
+/// An event being built: its members, their date votes and when it was last reported. The sums of the members'
+/// features are kept, for all events together, in [`Events`].
 #[derive(Default)]
 struct Group {
     members: Vec<usize>,
-    headline: Centroid,
-    body: Centroid,
-    entities: Centroid,
-    protagonists: Centroid,
     /// The members' date votes and the winner.
     votes: BTreeMap<Date, f32>,
     date: Option<Date>,
     last_seen: Option<Date>,
     /// When a second look last changed the members (see [`SecondLooks`]).
     changed: u64,
+}
+
+/// The events being built, with the centroids of their members' features.
+#[derive(Default)]
+struct Events {
+    groups: Vec<Group>,
+    headline: Centroids,
+    body: Centroids,
+    entities: Centroids,
+    protagonists: Centroids,
+}
+
+/// One article's dot products with every event's centroids, per feature (see [`Events::measure`]).
+#[derive(Default)]
+struct Dots {
+    headline: Vec<f32>,
+    body: Vec<f32>,
+    entities: Vec<f32>,
+    protagonists: Vec<f32>,
 }
 
 /// Groups article indices into events; `order` is the time order. Each group lists its members in that order.
@@ -71,43 +87,47 @@ pub fn assign(
     reuse: &ReuseGraph,
     threshold: f32,
 ) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Group> = Vec::new();
+    let reused = reused_articles(articles, reuse);
+    let mut events = Events::default();
     let mut active: Vec<usize> = Vec::new();
-    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    let mut event_of: Vec<Option<usize>> = vec![None; articles.len()];
+    let mut dots = Dots::default();
     for &i in order {
         let item = &articles[i];
         let seen = item.article.published.or(item.analysis.dct);
         if let Some(now) = item.article.published {
+            let groups = &events.groups;
             active
                 .retain(|&g| groups[g].last_seen.is_none_or(|last| i64::from((now - last).get_days()) <= ACTIVE_DAYS));
         }
         let f = &features[i];
         let date = best(&f.votes);
-        let bonus = reuse_bonus(reuse, &item.article.id, &group_of);
-        let looked_at: Vec<usize> = active.iter().rev().take(MAX_LOOK_BACK).copied().collect();
-        let chosen = best_of(&looked_at, |g| score(f, date, &groups[g]) + bonus.get(&g).copied().unwrap_or(0.0));
+        let bonus = reuse_bonus(&reused[i], &event_of);
+        events.measure(f, &mut dots);
+        let looked_at = active.iter().rev().take(MAX_LOOK_BACK).copied();
+        let chosen = best_of(looked_at, |g| events.score(g, f, date, &dots) + bonus_for(&bonus, g));
         let g = match chosen {
             Some((g, s)) if s >= threshold => g,
             _ => {
-                groups.push(Group::default());
-                active.push(groups.len() - 1);
-                groups.len() - 1
+                events.groups.push(Group::default());
+                active.push(events.groups.len() - 1);
+                events.groups.len() - 1
             }
         };
-        groups[g].add(i, f, seen, 1.0);
-        group_of.insert(&item.article.id, g);
+        events.add(g, i, f, seen, 1.0);
+        event_of[i] = Some(g);
     }
     let mut second_looks =
-        SecondLooks { order, articles, features, reuse, threshold, looks: vec![None; articles.len()], clock: 0 };
+        SecondLooks { order, articles, features, reused, threshold, looks: vec![None; articles.len()], clock: 0 };
     for _ in 0..REFINE_PASSES {
-        if second_looks.pass(&mut groups, &mut group_of) == 0 {
+        if second_looks.pass(&mut events, &mut event_of) == 0 {
             break;
         }
     }
-    merge(&mut groups, threshold + MERGE_MARGIN);
+    merge(&mut events, threshold + MERGE_MARGIN);
     let mut rank = vec![0; articles.len()];
     order.iter().enumerate().for_each(|(r, &i)| rank[i] = r);
-    let mut out: Vec<Vec<usize>> = groups.into_iter().map(|g| g.members).filter(|m| !m.is_empty()).collect();
+    let mut out: Vec<Vec<usize>> = events.groups.into_iter().map(|g| g.members).filter(|m| !m.is_empty()).collect();
     out.iter_mut().for_each(|m| m.sort_by_key(|&i| rank[i]));
     out.sort_by_key(|m| rank[m[0]]);
     out
@@ -120,7 +140,8 @@ struct SecondLooks<'a> {
     order: &'a [usize],
     articles: &'a [AnalyzedArticle],
     features: &'a [Features],
-    reuse: &'a ReuseGraph,
+    /// Per article, the articles it reuses (see [`reused_articles`]).
+    reused: Vec<Vec<(usize, f32)>>,
     threshold: f32,
     /// Per article, its last look (none before the first, or after a move).
     looks: Vec<Option<Look>>,
@@ -135,30 +156,31 @@ struct Look {
     best: Option<(usize, f32)>,
 }
 
-impl<'a> SecondLooks<'a> {
+impl SecondLooks<'_> {
     /// One pass over the articles in time order; returns how many moved.
-    fn pass(&mut self, groups: &mut [Group], group_of: &mut HashMap<&'a str, usize>) -> usize {
+    fn pass(&mut self, events: &mut Events, event_of: &mut [Option<usize>]) -> usize {
         let mut moved = 0;
+        let mut dots = Dots::default();
         for &i in self.order {
             let item = &self.articles[i];
-            let Some(&home) = group_of.get(item.article.id.as_str()) else { continue };
+            let Some(home) = event_of[i] else { continue };
             let (f, seen) = (&self.features[i], item.article.published.or(item.analysis.dct));
             let date = best(&f.votes);
             self.clock += 1;
-            groups[home].add(i, f, seen, -1.0);
-            let bonus = reuse_bonus(self.reuse, &item.article.id, &*group_of);
-            let score_of =
-                |g: usize, groups: &[Group]| score(f, date, &groups[g]) + bonus.get(&g).copied().unwrap_or(0.0);
-            let stay = if groups[home].members.is_empty() { f32::MIN } else { score_of(home, groups) };
+            events.add(home, i, f, seen, -1.0);
+            let bonus = reuse_bonus(&self.reused[i], event_of);
+            events.measure(f, &mut dots);
+            let score_of = |g: usize| events.score(g, f, date, &dots) + bonus_for(&bonus, g);
+            let groups = &events.groups;
+            let stay = if groups[home].members.is_empty() { f32::MIN } else { score_of(home) };
             // The last look stands for the events unchanged since, if the best of them is one.
             let last = self.looks[i].filter(|look| look.best.is_none_or(|(g, _)| groups[g].changed <= look.at));
             // Events are founded in time order: those founded near this article's own are the ones active with it.
             let near = home.saturating_sub(MAX_LOOK_BACK / 2)..(home + MAX_LOOK_BACK / 2).min(groups.len());
-            let candidates: Vec<usize> = near
+            let candidates = near
                 .filter(|&g| g != home && !groups[g].members.is_empty())
-                .filter(|&g| last.is_none_or(|look| groups[g].changed > look.at))
-                .collect();
-            let chosen = match (best_of(&candidates, |g| score_of(g, groups)), last.and_then(|look| look.best)) {
+                .filter(|&g| last.is_none_or(|look| groups[g].changed > look.at));
+            let chosen = match (best_of(candidates, score_of), last.and_then(|look| look.best)) {
                 (Some((g, s)), Some((h, t))) if t > s || (t == s && h < g) => Some((h, t)),
                 (None, kept) => kept,
                 (fresh, _) => fresh,
@@ -167,15 +189,15 @@ impl<'a> SecondLooks<'a> {
                 Some((g, s)) if s >= self.threshold && s > stay => g,
                 _ => home,
             };
-            groups[target].add(i, f, seen, 1.0);
-            group_of.insert(&item.article.id, target);
+            events.add(target, i, f, seen, 1.0);
+            event_of[i] = Some(target);
             // Taking an article out and putting it back leaves an event as it was (but for rounding).
             self.looks[i] = if target == home {
                 Some(Look { at: self.clock, best: chosen })
             } else {
                 moved += 1;
-                groups[home].changed = self.clock;
-                groups[target].changed = self.clock;
+                events.groups[home].changed = self.clock;
+                events.groups[target].changed = self.clock;
                 None
             };
         }
@@ -183,53 +205,72 @@ impl<'a> SecondLooks<'a> {
     }
 }
 
-/// The first of `candidates` with the highest score, with that score; scored in parallel, chosen in order.
-fn best_of(candidates: &[usize], score: impl Fn(usize) -> f32 + Sync) -> Option<(usize, f32)> {
-    let scores: Vec<f32> = candidates.par_iter().map(|&g| score(g)).collect();
-    candidates.iter().copied().zip(scores).fold(None, |acc, (g, s)| match acc {
+/// The first of `candidates` with the highest score, with that score.
+fn best_of(candidates: impl Iterator<Item = usize>, score: impl Fn(usize) -> f32) -> Option<(usize, f32)> {
+    candidates.map(|g| (g, score(g))).fold(None, |acc, (g, s)| match acc {
         Some((_, best)) if best >= s => acc,
         _ => Some((g, s)),
     })
 }
 
-impl Group {
-    /// Adds article `i` (or, with `scale` -1, takes it back out).
-    fn add(&mut self, i: usize, f: &Features, seen: Option<Date>, scale: f32) {
+impl Events {
+    /// Adds article `i` to event `g` (or, with `scale` -1, takes it back out).
+    fn add(&mut self, g: usize, i: usize, f: &Features, seen: Option<Date>, scale: f32) {
+        let group = &mut self.groups[g];
         if scale > 0.0 {
-            self.members.push(i);
+            group.members.push(i);
         } else {
-            self.members.retain(|&m| m != i);
+            group.members.retain(|&m| m != i);
         }
-        self.headline.add(&f.headline, scale);
-        self.body.add(&f.body, scale);
-        self.entities.add(&f.entities, scale);
-        self.protagonists.add(&f.protagonists, scale);
+        self.headline.add(g, &f.headline, scale);
+        self.body.add(g, &f.body, scale);
+        self.entities.add(g, &f.entities, scale);
+        self.protagonists.add(g, &f.protagonists, scale);
         for &(d, w) in &f.votes {
-            *self.votes.entry(d).or_default() += w * scale;
+            *group.votes.entry(d).or_default() += w * scale;
         }
-        self.votes.retain(|_, w| *w > 1e-4);
-        self.date = best(&self.votes.iter().map(|(d, w)| (*d, *w)).collect::<Vec<_>>());
-        self.last_seen = self.last_seen.max(seen);
+        group.votes.retain(|_, w| *w > 1e-4);
+        group.date = best(&group.votes.iter().map(|(d, w)| (*d, *w)).collect::<Vec<_>>());
+        group.last_seen = group.last_seen.max(seen);
+    }
+
+    /// An article's dot products with every event's centroids, for [`Self::score`].
+    fn measure(&self, f: &Features, dots: &mut Dots) {
+        self.headline.dots(&f.headline, &mut dots.headline);
+        self.body.dots(&f.body, &mut dots.body);
+        self.entities.dots(&f.entities, &mut dots.entities);
+        self.protagonists.dots(&f.protagonists, &mut dots.protagonists);
+    }
+
+    /// How well an article (its features, event date, and dot products with the events) fits event `g`.
+    fn score(&self, g: usize, f: &Features, date: Option<Date>, dots: &Dots) -> f32 {
+        let text = HEADLINE_WEIGHT * self.headline.cosine(g, &dots.headline)
+            + BODY_WEIGHT * self.body.cosine(g, &dots.body)
+            + ENTITY_WEIGHT * self.entities.cosine(g, &dots.entities);
+        let protagonists = (!f.protagonists.is_empty() && !self.protagonists.is_empty(g))
+            .then(|| self.protagonists.cosine(g, &dots.protagonists));
+        let group = &self.groups[g];
+        text + date_agreement(date, group.date) + protagonist_agreement(protagonists) + size_prior(group.members.len())
     }
 }
 
 /// Joins events that prove to be one: events founded near each other in time whose centroids score at least
 /// `threshold` against each other (single link over the pairs, each scored once).
-fn merge(groups: &mut [Group], threshold: f32) {
+fn merge(events: &mut Events, threshold: f32) {
+    let groups = &events.groups;
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     for a in 0..groups.len() {
         for b in a + 1..groups.len().min(a + 1 + MAX_LOOK_BACK / 2) {
-            let (x, y) = (&groups[a], &groups[b]);
-            let dates = date_agreement(x.date, y.date);
+            let dates = date_agreement(groups[a].date, groups[b].date);
             // The text part is a weighted sum of cosines, at most 1: dates too far apart rule a merge out.
-            if x.members.is_empty() || y.members.is_empty() || MAX_TEXT_SCORE + dates < threshold {
+            if groups[a].members.is_empty() || groups[b].members.is_empty() || MAX_TEXT_SCORE + dates < threshold {
                 continue;
             }
-            let protagonists = (!x.protagonists.is_empty() && !y.protagonists.is_empty())
-                .then(|| x.protagonists.similarity(&y.protagonists));
-            let text = HEADLINE_WEIGHT * x.headline.similarity(&y.headline)
-                + BODY_WEIGHT * x.body.similarity(&y.body)
-                + ENTITY_WEIGHT * x.entities.similarity(&y.entities)
+            let protagonists = (!events.protagonists.is_empty(a) && !events.protagonists.is_empty(b))
+                .then(|| events.protagonists.similarity(a, b));
+            let text = HEADLINE_WEIGHT * events.headline.similarity(a, b)
+                + BODY_WEIGHT * events.body.similarity(a, b)
+                + ENTITY_WEIGHT * events.entities.similarity(a, b)
                 + protagonist_agreement(protagonists);
             if text + dates >= threshold {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
@@ -237,11 +278,11 @@ fn merge(groups: &mut [Group], threshold: f32) {
             }
         }
     }
-    for g in 0..groups.len() {
+    for g in 0..events.groups.len() {
         let r = root(&mut parent, g);
         if r != g {
-            let members = std::mem::take(&mut groups[g].members);
-            groups[r].members.extend(members);
+            let members = std::mem::take(&mut events.groups[g].members);
+            events.groups[r].members.extend(members);
         }
     }
 }
@@ -252,15 +293,6 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
         i = parent[i];
     }
     i
-}
-
-fn score(f: &Features, date: Option<Date>, group: &Group) -> f32 {
-    let text = HEADLINE_WEIGHT * group.headline.cosine(&f.headline)
-        + BODY_WEIGHT * group.body.cosine(&f.body)
-        + ENTITY_WEIGHT * group.entities.cosine(&f.entities);
-    let protagonists = (!f.protagonists.is_empty() && !group.protagonists.is_empty())
-        .then(|| group.protagonists.cosine(&f.protagonists));
-    text + date_agreement(date, group.date) + protagonist_agreement(protagonists) + size_prior(group.members.len())
 }
 
 /// The prior for joining an event of `members` articles: events that drew more reports draw more, by the log of
@@ -286,29 +318,64 @@ fn date_agreement(a: Option<Date>, b: Option<Date>) -> f32 {
     }
 }
 
-/// The bonus towards each event holding an article that the article copies, largely reuses or retells. The reuse graph
-/// links each copy to its family's canonical article only, so a copy stands for its whole family: the links of
-/// the articles it copies count as its own, and a link to an article reaches that article's copies too.
-fn reuse_bonus(reuse: &ReuseGraph, id: &str, group_of: &HashMap<&str, usize>) -> HashMap<usize, f32> {
-    let mut bonus: HashMap<usize, f32> = HashMap::new();
-    let copies_of = |article: &str| reuse.links(article).iter().filter(|l| l.kind == ReuseKind::Copy);
-    let family = copies_of(id).flat_map(|l| reuse.links(&l.article)).filter(|l| l.article != id);
-    for link in reuse.links(id).iter().chain(family) {
-        let b = match link.kind {
-            ReuseKind::Copy => COPY_BONUS,
-            ReuseKind::Paraphrase => PARAPHRASE_BONUS,
-            ReuseKind::Reuse => {
-                COPY_BONUS * ((link.shared as f32 - REUSE_FROM) / (FULL_REUSE - REUSE_FROM)).clamp(0.0, 1.0)
+/// Per article, the articles it copies, largely reuses or retells, each with the bonus towards its event. The
+/// reuse graph links each copy to its family's canonical article only, so a copy stands for its whole family: the
+/// links of the articles it copies count as its own, and a link to an article reaches that article's copies too.
+fn reused_articles(articles: &[AnalyzedArticle], reuse: &ReuseGraph) -> Vec<Vec<(usize, f32)>> {
+    let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.id.as_str(), i)).collect();
+    // The reuse links by article index: the linked article, the bonus, whether it is a copy.
+    let links: Vec<Vec<(usize, f32, bool)>> = articles
+        .iter()
+        .map(|item| {
+            let links = reuse.links(&item.article.id).iter();
+            links.filter_map(|l| index.get(l.article.as_str()).map(|&a| (a, link_bonus(l), l.kind == ReuseKind::Copy)))
+        })
+        .map(Iterator::collect)
+        .collect();
+    let copies_of = |a: usize| links[a].iter().filter(|l| l.2).map(|l| l.0);
+    (0..articles.len())
+        .into_par_iter()
+        .map(|x| {
+            let family = copies_of(x).flat_map(|c| &links[c]).filter(|l| l.0 != x);
+            let mut reused: Vec<(usize, f32)> = Vec::new();
+            for &(a, bonus, _) in links[x].iter().chain(family) {
+                let targets = std::iter::once(a).chain(copies_of(a)).filter(|&t| t != x);
+                reused.extend(targets.map(|t| (t, bonus)));
             }
-        };
-        let targets =
-            std::iter::once(link.article.as_str()).chain(copies_of(&link.article).map(|l| l.article.as_str()));
-        for g in targets.filter(|&a| a != id).filter_map(|a| group_of.get(a).copied()) {
-            let slot = bonus.entry(g).or_default();
-            *slot = slot.max(b);
+            reused.sort_by(|p, q| p.0.cmp(&q.0).then(q.1.total_cmp(&p.1)));
+            reused.dedup_by_key(|&mut (a, _)| a);
+            reused
+        })
+        .collect()
+}
+
+/// The bonus a reuse link earns: copies and rewrites a fixed one, shared passages by how much of the body they make.
+fn link_bonus(link: &ReuseLink) -> f32 {
+    match link.kind {
+        ReuseKind::Copy => COPY_BONUS,
+        ReuseKind::Paraphrase => PARAPHRASE_BONUS,
+        ReuseKind::Reuse => {
+            COPY_BONUS * ((link.shared as f32 - REUSE_FROM) / (FULL_REUSE - REUSE_FROM)).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// The bonus towards each event holding an article that an article reuses (`reused`, see [`reused_articles`]).
+fn reuse_bonus(reused: &[(usize, f32)], event_of: &[Option<usize>]) -> Vec<(usize, f32)> {
+    let mut bonus: Vec<(usize, f32)> = Vec::new();
+    for &(article, b) in reused {
+        let Some(g) = event_of[article] else { continue };
+        match bonus.iter_mut().find(|(e, _)| *e == g) {
+            Some(slot) => slot.1 = slot.1.max(b),
+            None => bonus.push((g, b)),
         }
     }
     bonus
+}
+
+/// The bonus towards event `g`.
+fn bonus_for(bonus: &[(usize, f32)], g: usize) -> f32 {
+    bonus.iter().find(|(e, _)| *e == g).map_or(0.0, |&(_, b)| b)
 }
 
 #[cfg(test)]

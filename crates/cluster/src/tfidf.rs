@@ -71,6 +71,17 @@ impl Vocabulary {
         v
     }
 
+    /// Term counts of a text, leaving out the terms the vocabulary does not know.
+    pub fn known(&self, terms: &[String]) -> Sparse {
+        let mut counts: IdMap<f32> = IdMap::default();
+        for id in terms.iter().filter_map(|term| self.id(term)) {
+            *counts.entry(id).or_default() += 1.0;
+        }
+        let mut v: Sparse = counts.into_iter().collect();
+        v.sort_unstable_by_key(|&(id, _)| id);
+        v
+    }
+
     /// The unit-length TF-IDF vector of raw counts: `(1 + ln tf) · ln((N + 1) / df)`.
     pub fn weigh(&self, counts: &Sparse) -> Sparse {
         let docs = self.docs.max(1) as f32;
@@ -126,23 +137,6 @@ impl Centroid {
             let slot = self.weights.entry(id).or_default();
             self.norm_sq += (*slot + w) * (*slot + w) - *slot * *slot;
             *slot += w;
-        }
-    }
-
-    /// Whether nothing (or only zero vectors) was added.
-    pub fn is_empty(&self) -> bool {
-        self.norm_sq <= 1e-6
-    }
-
-    /// Cosine between two centroids.
-    pub fn similarity(&self, other: &Centroid) -> f32 {
-        let (small, large) = if self.weights.len() <= other.weights.len() { (self, other) } else { (other, self) };
-        let dot: f32 = small.weights.iter().map(|(id, w)| w * large.weights.get(id).copied().unwrap_or(0.0)).sum();
-        let norms = (self.norm_sq * other.norm_sq).sqrt();
-        if norms > 0.0 {
-            dot / norms
-        } else {
-            0.0
         }
     }
 

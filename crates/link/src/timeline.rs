@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chronicle_model::{AnalyzedArticle, Citation, PartialDate, Span, TimeType, TimelineEntry};
+use rayon::prelude::*;
 
 use crate::text::{jaccard, terms, words};
 
@@ -34,7 +35,7 @@ pub fn timeline(articles: &[AnalyzedArticle]) -> Vec<TimelineEntry> {
     let mut ordered: Vec<&AnalyzedArticle> = articles.iter().collect();
     ordered.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     let mut timeline = Timeline::default();
-    ordered.into_iter().for_each(|item| timeline.add(item));
+    timeline.extend(&ordered);
     timeline.entries()
 }
 
@@ -46,9 +47,10 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Adds the dated facts of one article.
-    pub fn add(&mut self, item: &AnalyzedArticle) {
-        for fact in facts(item) {
+    /// Adds the dated facts of articles, in their order (drawn from the articles in parallel).
+    pub fn extend(&mut self, items: &[&AnalyzedArticle]) {
+        let facts: Vec<Vec<Fact>> = items.par_iter().map(|item| facts(item)).collect();
+        for fact in facts.into_iter().flatten() {
             self.by_date.entry(fact.date).or_default().add(fact);
         }
     }

@@ -88,7 +88,7 @@ impl State {
         }
         let mut ordered: Vec<&AnalyzedArticle> = window.new_articles().iter().collect();
         ordered.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-        ordered.into_iter().for_each(|item| self.timeline.add(item));
+        self.timeline.extend(&ordered);
     }
 }
 
