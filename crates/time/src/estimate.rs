@@ -11,13 +11,17 @@
 //! The best guess is a day: the latest day the past dates reach, moved on to the latest past weekday the text
 //! names. It is given only when that day dates an event (not "its November 20, 2008 low") and the text tells of
 //! the days around its writing ("today", "on Monday"); otherwise the estimate is a range.
+//!
+//! A date line (a line that is nothing but a full date, a clock time and words such as "Published:") gives the day
+//! itself, unless the text reports a later day.
 
 use chronicle_model::{Date, PartialDate, Span};
 
 use crate::calendar::{add_days, weekday};
 use crate::expr::{DayOf, Expr, Which};
 use crate::lang::{Index, Tense, Unit, Word};
-use crate::token::Kind;
+use crate::recognize::Match;
+use crate::token::{Kind, Token};
 
 /// How many months after the latest dated report a yearless date may be taken as later news.
 const SEASON_MONTHS: i32 = 3;
@@ -39,11 +43,16 @@ pub fn estimate_dct(text: &str, sentences: &[Span]) -> Option<DateEstimate> {
     let index = Index::english();
     let mut evidence = Evidence::default();
     crate::scan(text, sentences, |m, toks, tense| {
+        if evidence.dateline.is_none() && is_dateline(text, toks, m, index) {
+            evidence.dateline = full_date(m.expr);
+        }
         let before = m.first.checked_sub(1).and_then(|i| toks.get(i));
         let word_before = before.map_or("", |t| &text[t.start..t.end]);
         let listed = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(word_before));
         let said = Said {
-            tense: tense.filter(|t| !(*t == Tense::Future && listed(index.lexicon.deadlines))),
+            tense: tense.filter(|t| {
+                *t != Tense::Future || !listed(index.lexicon.deadlines) && !listed(index.lexicon.open_deadlines)
+            }),
             hedged: toks.iter().any(|t| index.is_hedge(&text[t.start..t.end])),
             after_preposition: before
                 .is_some_and(|t| matches!(t.kind, Kind::Word(Some(Word::YearPreposition | Word::Relation)))),
@@ -84,6 +93,8 @@ struct Evidence {
     weekdays: Vec<i8>,
     /// Whether the text tells of the days around its writing ("today", "yesterday morning", "on Monday").
     days_near: bool,
+    /// The day of the first date line.
+    dateline: Option<Date>,
 }
 
 impl Evidence {
@@ -115,11 +126,21 @@ impl Evidence {
         }
     }
 
-    fn estimate(&self) -> Option<DateEstimate> {
+    /// The latest day reported as past, moved on to a yearless date soon after it, which is later news.
+    fn reported(&self) -> Option<Reported> {
         let reported = self.past.iter().copied().max()?;
-        // A yearless date soon after the latest date reported with its year is later news.
         let recent = self.yearless.iter().filter_map(|&(month, day, event)| soon_after(reported.0, month, day, event));
-        let (earliest, dates_event) = recent.max().unwrap_or(reported);
+        Some(recent.max().unwrap_or(reported))
+    }
+
+    fn estimate(&self) -> Option<DateEstimate> {
+        let reported = self.reported();
+        // A date line dates the text unless the text reports a later day.
+        if let Some(day) = self.dateline.filter(|d| reported.is_none_or(|(r, _)| r <= *d)) {
+            let latest = self.future.iter().copied().min().filter(|l| *l >= day);
+            return Some(DateEstimate { best: Some(day), earliest: day, latest });
+        }
+        let (earliest, dates_event) = reported?;
         let latest = self.future.iter().copied().min().filter(|l| *l >= earliest);
         let after_weekdays = self
             .weekdays
@@ -130,6 +151,24 @@ impl Evidence {
             .then(|| after_weekdays.unwrap_or(earliest))
             .filter(|b| latest.is_none_or(|l| *b <= l));
         Some(DateEstimate { best, earliest, latest })
+    }
+}
+
+/// Whether match `m` makes its segment `toks` a date line: a full date, with nothing else but punctuation, numbers,
+/// words of time expressions and the lexicon's date line words ("Published: May 24, 2005 9:09 AM").
+fn is_dateline(text: &str, toks: &[Token], m: &Match, index: &Index) -> bool {
+    full_date(m.expr).is_some()
+        && toks.iter().enumerate().all(|(i, t)| {
+            let plain = matches!(t.kind, Kind::Word(None | Some(Word::FeastName)));
+            !plain || (m.first..m.end).contains(&i) || index.is_dateline_word(&text[t.start..t.end])
+        })
+}
+
+/// The day of a date written in full, with its year.
+fn full_date(expr: Expr) -> Option<Date> {
+    match expr {
+        Expr::Calendar { year: Some(year), month: Some(month), day: Some(day), .. } => Date::new(year, month, day).ok(),
+        _ => None,
     }
 }
 

@@ -45,6 +45,9 @@ pub enum Expr {
     Numeric { first: i8, second: i8, year: i16 },
     /// A weekday, 1 = Monday.
     Weekday { weekday: i8, which: Which },
+    /// A weekday counted from the last day the text named: "the following Monday" (+1), "the previous Friday" (-1),
+    /// "that Monday" (0, the nearer one).
+    AnchoredWeekday { weekday: i8, offset: i32 },
     /// "the weekend": the last one in the past tense, else the coming one.
     Weekend,
     /// A decade ("the 1990s": 199) or, with `century`, a century ("the 21st century": 20).
@@ -79,6 +82,16 @@ pub enum Expr {
     Set(SetValue),
     /// A holiday, of a year or of the one the tense points to.
     Feast { feast: crate::lang::Feast, year: Option<i16> },
+}
+
+impl Expr {
+    /// Whether the expression counts from a date the text named rather than from the document date.
+    pub fn is_anaphoric(&self) -> bool {
+        matches!(
+            self,
+            Expr::Anaphoric { .. } | Expr::AnchoredWeekday { .. } | Expr::PartOfDay { day: DayOf::Anchor(_), .. }
+        )
+    }
 }
 
 /// The day a part of a day belongs to.

@@ -49,7 +49,8 @@ fn scan(text: &str, sentences: &[Span], mut found: impl FnMut(&Match, &[Token], 
         token::tokenize(text, start, end, index, &mut toks);
         recognize(text, &toks, index, &mut matches);
         for m in &matches {
-            found(m, &toks, tense::tense_around(text, &toks, m.first, m.end, index));
+            let inside = |i: usize| matches.iter().any(|o| o.expr.is_anaphoric() && (o.first..o.end).contains(&i));
+            found(m, &toks, tense::tense_around(text, &toks, m.first, m.end, index, inside));
         }
     }
 }

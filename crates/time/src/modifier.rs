@@ -4,14 +4,14 @@
 use crate::lang::{Index, Word};
 use crate::token::{Kind, Token};
 
-/// The `mod` given by the first of `toks` (an expression's tokens) that the lexicon lists, looking past "the" and a
-/// leading preposition ("at least").
+/// The `mod` given by the first of `toks` (an expression's tokens) that the lexicon lists, looking past "the", "very"
+/// and a leading preposition ("at least").
 pub fn modifier(text: &str, toks: &[Token], index: &Index) -> Option<&'static str> {
     for t in toks {
         if let Some(m) = index.modifier(&text[t.start..t.end]) {
             return Some(m);
         }
-        if !matches!(t.kind, Kind::Word(Some(Word::The | Word::YearPreposition))) {
+        if !matches!(t.kind, Kind::Word(Some(Word::The | Word::YearPreposition | Word::Intensifier))) {
             return None;
         }
     }

@@ -118,6 +118,17 @@ impl Resolver {
                 Some(date) => self.named_day(date),
                 None => format!("XXXX-WXX-{w}"),
             },
+            Expr::AnchoredWeekday { weekday: w, offset } => {
+                let (which, tense) = match offset.cmp(&0) {
+                    Ordering::Greater => (Which::Next, None),
+                    Ordering::Less => (Which::Last, None),
+                    Ordering::Equal => (Which::ByTense, Some(Tense::Present)),
+                };
+                match self.anchor.and_then(|a| weekday_near(a, w, which, tense)) {
+                    Some(date) => self.named_day(date),
+                    None => format!("XXXX-WXX-{w}"),
+                }
+            }
             Expr::Weekend => match dct.and_then(|d| weekday_near(d, 6, Which::ByTense, tense)) {
                 Some(saturday) => format!("{}-WE", week_value(saturday)),
                 None => "XXXX-WXX-WE".into(),
@@ -246,6 +257,9 @@ impl Resolver {
         };
         let shift = match (which, t) {
             (Which::ByTense | Which::OnWeekday(_), None | Some(Tense::Present)) => nearest_year(d, month, day),
+            // A day within weeks of the document date is that one, whatever the tense says ("will travel a week
+            // after the vote on March 12", written on March 20).
+            (Which::ByTense | Which::OnWeekday(_), _) if day.is_some_and(|day| near_dct(d, month, day)) => 0,
             _ => shift_year(order, which, t),
         };
         let year = d.year() + shift;
@@ -314,6 +328,18 @@ fn shift_year(order: Ordering, which: Which, tense: Option<Tense>) -> i16 {
         (Which::ByTense | Which::OnWeekday(_), Some(Tense::Future)) => i16::from(order == Ordering::Less),
         (Which::ByTense | Which::OnWeekday(_), _) => 0,
     }
+}
+
+/// How many days from the document date a yearless day may lie against the tense of its clause and still be the
+/// one of the document's year.
+const NEAR_DAYS: i32 = 21;
+
+/// Whether `month`/`day` of the document's year lies within [`NEAR_DAYS`] of the document date.
+fn near_dct(dct: Date, month: i8, day: i8) -> bool {
+    Date::new(dct.year(), month, day)
+        .ok()
+        .and_then(|date| dct.until(date).ok())
+        .is_some_and(|span| span.get_days().abs() <= NEAR_DAYS)
 }
 
 /// The year shift that puts a month (and day) nearest the document date.

@@ -6,12 +6,39 @@ use crate::token::{Kind, Token};
 /// The tense of the verb group nearest before tokens `first..end`, else of the nearest after them. A verb group is
 /// a run of cue words: any future cue makes it future ("has been scheduled", "will be delayed"), else any past cue
 /// makes it past ("has announced"), else it is present ("has"). A clause without cues may still be a headline's
-/// future; an expression right after a deadline preposition ("until Friday") is to come.
-pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize, index: &Index) -> Option<Tense> {
-    let deadline = first.checked_sub(1).and_then(|i| toks.get(i)).map(|t| &text[t.start..t.end]);
-    if deadline.is_some_and(|w| index.lexicon.deadlines.iter().any(|d| d.eq_ignore_ascii_case(w))) {
+/// future; an expression right after a deadline preposition ("until Friday") is to come, and one right after an
+/// open deadline preposition ("by Friday") too unless the clause is in the past ("had been infected by Friday").
+/// Cue words at the tokens `inside` marks are skipped: "next" in "the next night" tells of the story's days, not
+/// of the clause's tense.
+pub fn tense_around(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    end: usize,
+    index: &Index,
+    inside: impl Fn(usize) -> bool,
+) -> Option<Tense> {
+    let before = first.checked_sub(1).and_then(|i| toks.get(i)).map_or("", |t| &text[t.start..t.end]);
+    let listed = |words: &[&str]| words.iter().any(|d| d.eq_ignore_ascii_case(before));
+    if listed(index.lexicon.deadlines) {
         return Some(Tense::Future);
     }
+    let tense = cued_tense(text, toks, first, end, index, inside);
+    if listed(index.lexicon.open_deadlines) && tense != Some(Tense::Past) {
+        return Some(Tense::Future);
+    }
+    tense
+}
+
+/// The tense of the nearest verb group (see [`tense_around`]), or the headline future.
+fn cued_tense(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    end: usize,
+    index: &Index,
+    inside: impl Fn(usize) -> bool,
+) -> Option<Tense> {
     // A word glued to a number ("11am", "2nd") is no verb.
     let glued_to_number = |i: usize| {
         i.checked_sub(1)
@@ -22,7 +49,7 @@ pub fn tense_around(text: &str, toks: &[Token], first: usize, end: usize, index:
         t if matches!(t.kind, Kind::Word(_)) && !glued_to_number(i) => Some(&text[t.start..t.end]),
         _ => None,
     };
-    let cue = |i: usize| index.cue(word(i)?, i.checked_sub(1).and_then(word));
+    let cue = |i: usize| index.cue(word(i).filter(|_| !inside(i))?, i.checked_sub(1).and_then(word));
     let nearest = (0..first.min(toks.len()))
         .rev()
         .find(|&i| cue(i).is_some())
@@ -53,7 +80,7 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(text, 0, text.len(), index, &mut toks);
         let at = toks.iter().position(|t| &text[t.start..t.end] == word).expect("word in text");
-        tense_around(text, &toks, at, at + 1, index)
+        tense_around(text, &toks, at, at + 1, index, |_| false)
     }
 
     #[test]

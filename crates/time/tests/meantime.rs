@@ -18,18 +18,18 @@ fn meantime_scores_stay_above_floors() {
     let (strict, relaxed, value) = (score.strict_f1(), score.relaxed_f1(), score.value_f1());
     let types = score.type_ok as f64 / score.relaxed as f64;
     println!("strict {strict:.3} relaxed {relaxed:.3} value {value:.3} types {types:.3}");
-    assert!(strict >= 0.905, "strict span F1 {strict:.3}");
+    assert!(strict >= 0.91, "strict span F1 {strict:.3}");
     assert!(relaxed >= 0.945, "relaxed span F1 {relaxed:.3}");
-    assert!(value >= 0.875, "value F1 {value:.3}");
+    assert!(value >= 0.878, "value F1 {value:.3}");
     assert!(types >= 0.95, "type accuracy {types:.3}");
 
     // The date lines are easy; the rest of the text must hold up on its own.
     let body = meantime::evaluate(&docs, false, false);
     assert!(body.gold > 350 && body.gold < score.gold, "gold timexes outside date lines: {}", body.gold);
-    assert!(body.value_f1() >= 0.84, "value F1 without date lines {:.3}", body.value_f1());
+    assert!(body.value_f1() >= 0.845, "value F1 without date lines {:.3}", body.value_f1());
     assert!(body.relaxed_f1() >= 0.925, "relaxed span F1 without date lines {:.3}", body.relaxed_f1());
 
-    let e = meantime::estimate(&docs, false);
+    let e = meantime::estimate(&docs, true, false);
     println!(
         "estimated {} of {}: honest {}, best within 7/31 days {}/{}",
         e.estimated, e.dated, e.honest, e.within_week, e.within_month
@@ -37,6 +37,10 @@ fn meantime_scores_stay_above_floors() {
     assert!(e.estimated >= 35, "documents estimated without their dateline: {}", e.estimated);
     assert!(e.honest as f64 >= 0.95 * e.estimated as f64, "ranges holding the DCT: {} of {}", e.honest, e.estimated);
     assert!(e.within_week >= 1 && e.within_week == e.best, "best guesses {}, within a week {}", e.best, e.within_week);
+    // With the date line kept, it dates the text.
+    let kept = meantime::estimate(&docs, false, false);
+    assert_eq!((kept.estimated, kept.honest), (120, 120));
+    assert!(kept.within_day >= 115, "best guesses within a day with the date line kept: {}", kept.within_day);
 }
 
 #[test]

@@ -270,7 +270,75 @@ fn news_conventions() {
     assert_eq!(values("It may close in two or three years."), ["P2Y", "P3Y"]);
     assert_eq!(values("The quake struck on February 6. That night, aid arrived."), ["2010-02-06", "2010-02-06TNI"]);
     assert_eq!(values("He spoke at 16:15 UTC, June 1st, in New York."), ["2009-06-01T16:15Z", "2009-06-01"]);
+    assert_eq!(values("It will be done by year-end, and at the very beginning of 2011."), ["2010", "2011"]);
+    assert_eq!(tags("Prices will rise very soon.", Some(dct))[0].0, "very soon");
+    assert_eq!(values("In 2005 GM lost money for the entire year."), ["2005", "2005"]);
+    assert_eq!(values("It took five full days."), ["P5D"]);
+    assert!(values("Soon after we moved here we went to a festival.").is_empty());
+    assert_eq!(values("It took a couple of days, and a couple hours later it ended."), ["P2D", "2010-03-03"]);
+    assert_eq!(
+        values("Workers earn $28 an hour; prices rose 3% a year, seven days a week."),
+        ["PT1H", "P1Y", "P7D", "P1W"]
+    );
+    assert_eq!(values("He won 3-1 a week ago; sales rose 5% a year earlier."), ["2010-02-24", "2009"]);
     assert_eq!(values("The meeting is set for 10:30 a.m. ET Tuesday."), ["2010-03-09T10:30"]);
+}
+
+#[test]
+fn years_in_ranges_and_before_nouns() {
+    let values = |text: &str| -> Vec<String> { tags(text, Some("2007-06-09")).into_iter().map(|t| t.2).collect() };
+    assert_eq!(values("Between 2014 and 2016 it will take six jets."), ["2014", "2016"]);
+    assert_eq!(values("Output fell in the 2009-2011 period."), ["2009", "2011"]);
+    assert_eq!(values("The sentence stems from a 1999 incident and his 2005 rampage."), ["1999", "2005"]);
+    assert!(values("He said 2000 workers and some 1990 others were paid.").is_empty());
+}
+
+#[test]
+fn days_near_the_dct_keep_its_year_whatever_the_tense() {
+    let dct = "2013-03-20";
+    // A date days before the document in a future clause is this year's, not next year's.
+    let values = |text: &str| -> Vec<String> { tags(text, Some(dct)).into_iter().map(|t| t.2).collect() };
+    assert_eq!(values("Obama will travel to Israel a week after the vote on March 12."), ["P1W", "2013-03-12"]);
+    assert_eq!(values("The plant was set for April 5."), ["2013-04-05"]);
+    // Further away, the tense decides.
+    assert_eq!(values("The plant was opened on May 5."), ["2012-05-05"]);
+    assert_eq!(values("The plant will open on February 5."), ["2014-02-05"]);
+}
+
+#[test]
+fn weekdays_counted_from_the_last_date_named() {
+    let values = |text: &str| -> Vec<String> { tags(text, Some("2013-03-20")).into_iter().map(|t| t.2).collect() };
+    assert_eq!(values("He was arrested on March 3 and charged the following Monday."), ["2013-03-03", "2013-03-04"]);
+    assert_eq!(
+        values("The deal closed on March 12; the previous Friday, talks had failed."),
+        ["2013-03-12", "2013-03-08"]
+    );
+    assert_eq!(tags("He was charged the following Monday.", Some("2013-03-20"))[0].0, "the following Monday");
+}
+
+#[test]
+fn by_a_day_is_to_come_unless_the_clause_is_past() {
+    let values = |text: &str| -> Vec<String> { tags(text, Some("2013-03-20")).into_iter().map(|t| t.2).collect() };
+    assert_eq!(values("Ford is cutting 500 jobs by Friday."), ["2013-03-22"]);
+    assert_eq!(values("GM is seeking to cut 31,500 jobs by Friday."), ["2013-03-22"]);
+    assert_eq!(values("By Saturday, 6,000 sites had been infected."), ["2013-03-16"]);
+    assert_eq!(values("The governor stopped by Saturday."), ["2013-03-16"]);
+    assert_eq!(values("Markets stayed closed until Friday."), ["2013-03-22"]);
+}
+
+#[test]
+fn game_clocks_and_names_are_no_times() {
+    let found = |text: &str| -> Vec<String> { tags(text, Some("2013-03-20")).into_iter().map(|t| t.0).collect() };
+    assert_eq!(found("He scored with 4:48 remaining, at the 2:15 mark, after the 7:30 p.m. tip-off."), ["7:30 p.m."]);
+    assert!(found("The bout ended when referee Tony Weeks stepped in, Us Weekly said.").is_empty());
+    assert_eq!(found("The 2006 second-overall pick played 10 games, two seconds apart."), ["2006", "two seconds"]);
+}
+
+#[test]
+fn the_next_day_of_a_story_sets_no_tense() {
+    let text = "A vigil was held Monday evening; a protest followed the next night; another on Wednesday night.";
+    let values: Vec<String> = tags(text, Some("2013-03-22")).into_iter().map(|t| t.2).collect();
+    assert_eq!(values, ["2013-03-18TEV", "2013-03-19TNI", "2013-03-20TNI"]);
 }
 
 #[test]
@@ -565,6 +633,23 @@ fn estimates_need_evidence() {
     let text = "The index rose from March 12 2009, after a crash in September.";
     let estimate = estimate_dct(text, &[]).expect("an explicit date");
     assert_eq!(estimate.earliest.to_string(), "2009-03-12");
+}
+
+#[test]
+fn a_date_line_dates_the_text() {
+    let text = "Cheeks returns as Sixers' fixer\nPosted: May 24, 2005 9:09 AM ET\nKing fired O'Brien on Monday.";
+    let estimate = estimate_dct(text, &[]).expect("a date line");
+    assert_eq!((estimate.best, estimate.earliest), (Some(Date::constant(2005, 5, 24)), Date::constant(2005, 5, 24)));
+    let text = "Tuesday, August 7, 2012\nA fire destroyed the dairy. It will reopen in June 2013.";
+    let estimate = estimate_dct(text, &[]).expect("a date line");
+    assert_eq!((estimate.best, estimate.latest), (Some(Date::constant(2012, 8, 7)), Some(Date::constant(2013, 6, 30))));
+    // A date in a sentence is no date line; nor is one the text reports news after.
+    let text = "The treaty was signed on\nJuly 24, 2003.";
+    let history = estimate_dct(text, &[Span::new(0, text.len())]).expect("an explicit date");
+    assert_eq!(history.best, None);
+    let text = "Updated: May 16, 2005\nThe NCAA said on June 8, 2005 that it had found violations.";
+    let estimate = estimate_dct(text, &[]).expect("dates");
+    assert_eq!((estimate.best, estimate.earliest), (None, Date::constant(2005, 6, 8)));
 }
 
 /// `estimate_dct` on `text` split into sentences at ". ".

@@ -139,6 +139,12 @@ pub enum Word {
     Bound,
     /// "times", "once", "twice": a following "a year" is a frequency.
     Rate,
+    /// "couple": "a couple of days" counts two.
+    Couple,
+    /// "entire", "whole", "full": "for the entire year" is the period the text is about.
+    Whole,
+    /// "very": it joins the expression it opens ("very soon", "the very beginning of the year").
+    Intensifier,
 }
 
 /// The words of one language, with their roles.
@@ -152,9 +158,11 @@ pub struct Lexicon {
     pub after_be: &'static [&'static str],
     /// The present forms of "be" (and the negation that may follow them).
     pub be: &'static [&'static str],
-    /// Prepositions of deadlines: an expression right after one is still to come ("closed until Friday", "cut
-    /// by 2012").
+    /// Prepositions of deadlines: an expression right after one is still to come ("closed until Friday").
     pub deadlines: &'static [&'static str],
+    /// Prepositions of deadlines that a past-tense clause may have met: "cut by 2012" is to come, "had been
+    /// infected by Saturday" is past.
+    pub open_deadlines: &'static [&'static str],
     /// The infinitive marker: in a clause with no other cue, "to" before a verb is the future of headlines
     /// ("Putin to hold talks on Wednesday").
     pub infinitive: &'static str,
@@ -168,6 +176,8 @@ pub struct Lexicon {
     /// Lower-case words that may follow a bare year ("2011 has strained"); other lower-case words make the number a
     /// count ("2000 people").
     pub year_followers: &'static [&'static str],
+    /// Lower-case words after which a clock reading is a game clock ("4:48 remaining", "the 2:15 mark").
+    pub countdowns: &'static [&'static str],
     /// Suffixes that make a digit run an ordinal ("15th").
     pub ordinal_suffixes: &'static [&'static str],
     /// Lower-case words that join the two ends of a range of counts ("60 to 90 days", "three or four years").
@@ -187,6 +197,8 @@ pub struct Lexicon {
     /// Lower-case words that make a sentence's dates no evidence of when it was written: hopes, plans and
     /// conditions ("had hoped to ship in 2012", "is anticipated for 2020").
     pub hedges: &'static [&'static str],
+    /// Lower-case words that may stand beside the date of a date line ("published", "updated", "am").
+    pub dateline_words: &'static [&'static str],
     /// Holidays as lower-case words, the punctuation inside them left out ("new year s day" for "New Year's Day").
     pub holidays: &'static [(&'static [&'static str], Feast)],
     /// Lower-case phrases that refer to the present or future as a whole ("the near term" → future).
@@ -234,7 +246,7 @@ impl Index {
     }
 
     /// The tense `word` signals after the word `before`: a listed cue, a past-tense ending, or a progressive
-    /// after a present "be" (an arrangement to come).
+    /// after a present "be" (an arrangement to come); a past form after the infinitive marker is none.
     pub fn cue(&self, word: &str, before: Option<&str>) -> Option<Tense> {
         let listed = |words: &[&str], w: &str| words.iter().any(|l| l.eq_ignore_ascii_case(w));
         if listed(self.lexicon.after_be, word) && !before.is_some_and(|b| listed(self.lexicon.be, b)) {
@@ -244,14 +256,22 @@ impl Index {
             before.is_some_and(|b| listed(self.lexicon.progressive_auxiliaries, b))
                 && ends_with_any(word, self.lexicon.progressive_suffixes)
         };
-        find(&self.cues, word)
+        let tense = find(&self.cues, word)
             .or_else(|| ends_with_any(word, self.lexicon.past_suffixes).then_some(Tense::Past))
-            .or_else(|| progressive().then_some(Tense::Future))
+            .or_else(|| progressive().then_some(Tense::Future));
+        // "to cut" is an infinitive, not the past "cut".
+        let infinitive = before.is_some_and(|b| b.eq_ignore_ascii_case(self.lexicon.infinitive));
+        tense.filter(|t| !(infinitive && *t == Tense::Past))
     }
 
     /// Whether `word` hedges the dates of its sentence.
     pub fn is_hedge(&self, word: &str) -> bool {
         self.lexicon.hedges.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether `word` may stand beside the date of a date line.
+    pub fn is_dateline_word(&self, word: &str) -> bool {
+        self.lexicon.dateline_words.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// Whether a bare year may be followed by this lower-case word.
@@ -318,5 +338,6 @@ mod tests {
         assert_eq!(index.lookup("Christmas"), Some(Word::Holiday(12, 25)));
         assert_eq!(index.cue("holding", Some("is")), Some(Tense::Future));
         assert_eq!(index.cue("holding", Some("was")), None);
+        assert_eq!((index.cue("cut", Some("to")), index.cue("cut", Some("they"))), (None, Some(Tense::Past)));
     }
 }

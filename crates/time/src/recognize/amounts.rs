@@ -45,11 +45,15 @@ impl Matcher<'_> {
         let of_date = self.is(unit_at + 1, Word::Of)
             && (self.year(unit_at + 2).is_some()
                 || matches!(self.word(unit_at + 2), Some(Word::Weekday(_) | Word::Month(_))));
+        // "the 2006 second-overall pick": a year before a singular unit counts nothing.
+        let year_before = !plural && matches!(self.number(j), Some((_, 4))) && !self.joined(j);
         if amount == Amount::Unspecified && (!plural || of_date)
+            || year_before
+            || unit_at == j && self.after_name(j)
             || unit == Unit::Quarter && (self.is(j, Word::A) || self.is(unit_at + 1, Word::Of) && counted_at == unit_at)
             || unit == Unit::Second && !plural && self.is(j, Word::A)
             || unit_at == j && (unit < Unit::Minute || unit == Unit::Weekend || unit == Unit::Quarter || j > i)
-            || j > 0 && j == i && unit_at > j && matches!(self.word(j - 1), Some(Word::Rate))
+            || j == i && unit_at > j && self.rate_before(j)
         {
             return None;
         }
@@ -76,8 +80,9 @@ impl Matcher<'_> {
     /// Recurrences: "daily", "weekly", "every year", "each week", "every Monday", "twice a year".
     pub(super) fn set(&self, i: usize) -> Found {
         match self.word(i)? {
-            // "the Daily News" is a name.
+            // "the Daily News", "Us Weekly" are names.
             Word::Frequency(_) if self.capitalized(i) && self.capitalized(i + 1) && self.plain_word(i + 1) => None,
+            Word::Frequency(_) if self.after_name(i) => None,
             Word::Frequency(value) => Some((i + 1, Expr::Set(SetValue::Fixed(value)))),
             Word::Every => {
                 let j = if self.str(i + 1).eq_ignore_ascii_case("other") { i + 1 } else { i };
@@ -94,7 +99,7 @@ impl Matcher<'_> {
                     }
                 }
             }
-            Word::A if i > 0 && matches!(self.word(i - 1), Some(Word::Rate)) => match self.unit(i + 1)? {
+            Word::A if self.rate_before(i) => match self.unit(i + 1)? {
                 (unit, false) => Some((i + 2, Expr::Set(SetValue::Every(Amount::Exactly(1.0), unit)))),
                 _ => None,
             },
@@ -102,7 +107,20 @@ impl Matcher<'_> {
         }
     }
 
-    /// A count: digits, number words ("twenty-five"), "a"/"one", "half a", "several", optionally "and a half".
+    /// Whether "a" at `i` opens the unit of a rate: after "twice" or "times", or after an amount, a percentage or
+    /// a plural unit ("$28 an hour", "3% a year", "seven days a week"), unless a relation follows ("a year ago").
+    fn rate_before(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else { return false };
+        let relative = matches!(self.word(i + 2), Some(Word::Ago | Word::Earlier | Word::Relation));
+        let year = self.number(before).is_some_and(|(v, d)| d == 4 && (1900..=2099).contains(&v));
+        let amount = self.number(before).is_some() && !year
+            || self.punct(before) == Some('%')
+            || matches!(self.unit(before), Some((_, true)));
+        self.is(i, Word::A) && (self.is(before, Word::Rate) || amount && !relative)
+    }
+
+    /// A count: digits, number words ("twenty-five"), "a"/"one", "half a", "a couple (of)", "several", optionally "and
+    /// a half".
     pub(super) fn amount(&self, i: usize) -> Option<(usize, Amount)> {
         let (mut j, mut n) = match self.toks.get(i)?.kind {
             Kind::Number(v, d) if d <= 4 => {
@@ -134,6 +152,10 @@ impl Matcher<'_> {
                 }
             }
             Kind::Word(Some(Word::A)) if self.is(i + 1, Word::Some) => return Some((i + 2, Amount::Unspecified)),
+            // "a couple of days", "a couple hours".
+            Kind::Word(Some(Word::A)) if self.is(i + 1, Word::Couple) => {
+                return Some((i + 2 + usize::from(self.is(i + 2, Word::Of)), Amount::Exactly(2.0)));
+            }
             // "half a century", "half an hour".
             Kind::Word(Some(Word::Half)) if self.is(i + 1, Word::A) && !self.str(i + 1).eq_ignore_ascii_case("one") => {
                 return Some((i + 2, Amount::Exactly(0.5)));

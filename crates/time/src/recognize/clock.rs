@@ -47,6 +47,11 @@ impl Matcher<'_> {
             };
             end = after;
         }
+        // "with 4:48 remaining", "the 2:15 mark": a game clock, not a time of day.
+        let countdown = self.index.lexicon.countdowns.iter().any(|w| w.eq_ignore_ascii_case(self.str(end)));
+        if countdown && self.punct(i + 1) == Some(':') {
+            return None;
+        }
         let (zone_end, utc) = self.zone(end).unwrap_or((end, false));
         if zone_end > end {
             end = zone_end;

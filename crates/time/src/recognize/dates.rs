@@ -89,8 +89,9 @@ impl Matcher<'_> {
         // "the Russell 2000 Index": a number inside a name.
         let in_name =
             i > 0 && self.capitalized(i - 1) && self.plain_word(i - 1) && self.capitalized(end) && self.plain_word(end);
-        let standalone = self.licensed(i) && ((1900..=2099).contains(&year) || counts_nothing)
-            || (1900..=2099).contains(&year) && counts_nothing && !in_name;
+        let modern = (1900..=2099).contains(&year);
+        let standalone = (self.licensed(i) || self.closes_year_range(i)) && (modern || counts_nothing)
+            || modern && (counts_nothing && !in_name || self.dates_noun(i));
         standalone.then_some((end, calendar(Some(year), None, None)))
     }
 
@@ -173,9 +174,15 @@ impl Matcher<'_> {
     }
 
     /// A period with a part or edge: "late December", "the early 2000s", "mid-2020", "the end of December",
-    /// "the beginning of the year", "late last year", "late yesterday", "early Tuesday".
+    /// "the beginning of the year", "late last year", "late yesterday", "early Tuesday", "year-end".
     pub(super) fn partial(&self, i: usize) -> Found {
         let j = self.the(i);
+        // "year-end", "by year end": the end of the document's year.
+        let e = if self.punct(j + 1) == Some('-') && self.joined(j) { j + 2 } else { j + 1 };
+        let year_end = self.is(e, Word::PeriodPart) && self.index.modifier(self.str(e)) == Some("END");
+        if year_end && self.unit(j) == Some((Unit::Year, false)) {
+            return Some((e + 1, Expr::Deictic { unit: Unit::Year, offset: 0 }));
+        }
         let core = if self.is(j, Word::Part) {
             if self.punct(j + 1) == Some('-') && self.joined(j) {
                 j + 2
@@ -262,6 +269,22 @@ impl Matcher<'_> {
             return Some((n + 3, Expr::Era { prefix: v as i32 - 1, century: true }));
         }
         None
+    }
+
+    /// Whether the number at `i` follows a determiner other than "the" and so dates the noun after it: "a 2005
+    /// peace deal", "its 2012 guidance" (but "the 2000 people" counts them).
+    fn dates_noun(&self, i: usize) -> bool {
+        let Some(k) = i.checked_sub(1) else { return false };
+        !self.is(k, Word::The) && self.index.lexicon.determiners.iter().any(|d| d.eq_ignore_ascii_case(self.str(k)))
+    }
+
+    /// Whether token `i` closes a range opened by a year: "2016" in "between 2014 and 2016", "2009-2011".
+    fn closes_year_range(&self, i: usize) -> bool {
+        let joins = |k: usize| {
+            matches!(self.punct(k), Some('-' | '–'))
+                || self.index.lexicon.ranges.iter().any(|r| self.str(k).eq_ignore_ascii_case(r))
+        };
+        i >= 2 && joins(i - 1) && self.year(i - 2).is_some()
     }
 
     /// Whether token `i` follows a decade and a range word, as "80s" in "the 70s and 80s".

@@ -27,8 +27,10 @@ pub fn recognize(text: &str, toks: &[Token], index: &Index, out: &mut Vec<Match>
     let m = Matcher { text, toks, index };
     let mut i = 0;
     while i < toks.len() {
-        match m.longest_at(i) {
-            Some((end, expr)) if end > i => {
+        // An intensifier joins the expression it opens: "very soon".
+        let from = if m.is(i, Word::Intensifier) { i + 1 } else { i };
+        match m.longest_at(from) {
+            Some((end, expr)) if end > from => {
                 out.push(Match { first: i, end, expr });
                 i = end;
             }
@@ -98,7 +100,15 @@ impl Matcher<'_> {
             Kind::Word(Some(Word::Half)) => self.is(i + 1, Word::A),
             Kind::Word(Some(Word::FeastName)) => self.capitalized(i),
             Kind::Word(Some(
-                Word::Relation | Word::Of | Word::And | Word::Rate | Word::Time | Word::Utc | Word::Zone | Word::Ago,
+                Word::Relation
+                | Word::Of
+                | Word::And
+                | Word::Rate
+                | Word::Time
+                | Word::Utc
+                | Word::Zone
+                | Word::Ago
+                | Word::Intensifier,
             )) => false,
             Kind::Word(Some(_)) | Kind::Number(..) => true,
             Kind::Punct(c) => c == '\'' || c == '’',
@@ -167,6 +177,11 @@ impl Matcher<'_> {
         matches!((self.toks.get(i), self.toks.get(i + 1)), (Some(a), Some(b)) if a.end == b.start)
     }
 
+    /// Whether the capitalised word at `i` continues a name: it follows a capitalised plain word ("Tony Weeks").
+    fn after_name(&self, i: usize) -> bool {
+        i > 0 && self.capitalized(i) && self.capitalized(i - 1) && self.plain_word(i - 1)
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.str(i).chars().next().is_some_and(char::is_uppercase)
     }
@@ -180,17 +195,19 @@ impl Matcher<'_> {
         matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(_)))
     }
 
-    /// Whether token `i` is a word with no role in time expressions.
+    /// Whether token `i` is a word with no role in time expressions, or only that of a describing word ("full").
     fn plain_word(&self, i: usize) -> bool {
-        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(None | Some(Word::FeastName))))
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word(None | Some(Word::FeastName | Word::Whole))))
     }
 
-    /// Skips an optional "the".
+    /// Skips an optional "the" (or "the very").
     fn the(&self, i: usize) -> usize {
-        if self.is(i, Word::The) {
-            i + 1
-        } else {
+        if !self.is(i, Word::The) {
             i
+        } else if self.is(i + 1, Word::Intensifier) {
+            i + 2
+        } else {
+            i + 1
         }
     }
 }

@@ -104,8 +104,8 @@ impl Matcher<'_> {
     }
 
     /// Periods counted from the last date in the text: "the following week", "the previous year", "that day", "the
-    /// same day", "the day" (as in "ended the day higher"), "that night", "the next morning", "in the afternoon",
-    /// "in morning trading"; and "the weekend".
+    /// same day", "the following Monday", "the day" (as in "ended the day higher"), "that night", "the next
+    /// morning", "in the afternoon", "in morning trading"; and "the weekend".
     pub(super) fn anaphoric(&self, i: usize) -> Found {
         let j = self.the(i);
         if j > i && self.unit(j) == Some((Unit::Weekend, false)) {
@@ -144,7 +144,9 @@ impl Matcher<'_> {
             let about = ends_phrase || verb && !self.is(j + 1, Word::Relation);
             return about.then_some((j + 1, Expr::Anaphoric { unit: Unit::Day, offset: 0 }));
         }
-        // "for the year", "in the quarter", "during the week": the period the text is about.
+        // "for the year", "in the quarter", "during the week", "for the entire year": the period the text is about.
+        let whole = j > i && self.is(j, Word::Whole);
+        let j = j + usize::from(whole);
         if let Some((unit @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false)) = self.unit(j) {
             let lexicon = self.index.lexicon;
             let described = matches!(self.word(j + 1), Some(Word::Of | Word::Relation | Word::Earlier | Word::Ago))
@@ -166,6 +168,9 @@ impl Matcher<'_> {
         if self.is(j, Word::Shift(1)) {
             return None;
         }
+        if let Some(Word::Weekday(weekday)) = self.word(j + 1).filter(|_| self.capitalized(j + 1)) {
+            return Some((j + 2, Expr::AnchoredWeekday { weekday, offset }));
+        }
         match self.unit(j + 1)? {
             (unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false) => {
                 Some((j + 2, Expr::Anaphoric { unit, offset }))
@@ -176,7 +181,7 @@ impl Matcher<'_> {
 
     /// "recently", "now", "currently", "the past", "the future", "the near future", "the recent past", "the long
     /// term", "the time being"; not in a compound ("the soon-to-open terminal", "the now-defunct firm", "the long
-    /// term-debt").
+    /// term-debt") nor before a relation ("soon after").
     pub(super) fn reference(&self, i: usize) -> Found {
         for &(phrase, tense) in self.index.lexicon.ref_phrases {
             let end = i + phrase.len();
@@ -187,6 +192,8 @@ impl Matcher<'_> {
         }
         match self.word(i)? {
             Word::Ref(_) if self.joined(i) && self.punct(i + 1) == Some('-') => None,
+            // "soon after we moved": a relation to an event, not the future.
+            Word::Ref(_) if self.is(i + 1, Word::Relation) => None,
             Word::Ref(tense) => Some((i + 1, Expr::Ref(tense))),
             Word::Recent => Some((i + 1, Expr::Ref(Tense::Past))),
             Word::The => {

@@ -271,7 +271,7 @@ pub fn unescape(s: &str) -> String {
     s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
-/// How `estimate_dct` does on the documents with their dateline (the sentence holding the DCT) blanked out.
+/// How `estimate_dct` does on the documents, with their dateline (the sentence holding the DCT) blanked out or kept.
 #[derive(Default)]
 pub struct EstimateScore {
     /// Documents with a DCT.
@@ -287,7 +287,7 @@ pub struct EstimateScore {
     pub within_month: usize,
 }
 
-pub fn estimate(docs: &[Doc], errors: bool) -> EstimateScore {
+pub fn estimate(docs: &[Doc], blank: bool, errors: bool) -> EstimateScore {
     let mut e = EstimateScore::default();
     for doc in docs {
         let Some(dct) = doc.dct else { continue };
@@ -298,7 +298,7 @@ pub fn estimate(docs: &[Doc], errors: bool) -> EstimateScore {
             found.len() == 1 && found[0].span.len() == s.len()
         });
         let mut text = doc.text.clone();
-        if let Some(s) = dateline {
+        if let Some(s) = dateline.filter(|_| blank) {
             text.replace_range(s.start..s.end, &" ".repeat(s.len()));
         }
         let Some(guess) = chronicle_time::estimate_dct(&text, &doc.sentences) else { continue };
