@@ -1,6 +1,8 @@
 //! The centroids of every event for one feature, kept as an inverted index: scoring an article against all
 //! events touches only the events that share a term with it, not every term of every event.
 
+use std::ops::Range;
+
 use crate::tfidf::Sparse;
 
 /// The sums of the member vectors of each event (events are numbered from 0).
@@ -63,16 +65,24 @@ impl Centroids {
         }
     }
 
-    /// The cosine between two events' centroids.
-    pub fn similarity(&self, a: usize, b: usize) -> f32 {
-        let (Some(&na), Some(&nb)) = (self.norm_sq.get(a), self.norm_sq.get(b)) else { return 0.0 };
-        let norms = (na * nb).sqrt();
-        if norms <= 0.0 {
-            return 0.0;
+    /// The cosines between an event's centroid and those of the events in `others`, one slot per event of
+    /// `others`, into `cosines`.
+    pub fn similarities(&self, event: usize, others: Range<usize>, cosines: &mut Vec<f32>) {
+        cosines.clear();
+        cosines.resize(others.len(), 0.0);
+        let Some(&norm_sq) = self.norm_sq.get(event).filter(|&&n| n > 0.0) else { return };
+        for &term in &self.terms[event] {
+            let list = &self.postings[term as usize];
+            let w = self.weight(term, event);
+            let from = list.partition_point(|&(e, _)| (e as usize) < others.start);
+            for &(e, c) in list[from..].iter().take_while(|&&(e, _)| (e as usize) < others.end) {
+                cosines[e as usize - others.start] += w * c;
+            }
         }
-        let (small, large) = if self.terms[a].len() <= self.terms[b].len() { (a, b) } else { (b, a) };
-        let dot: f32 = self.terms[small].iter().map(|&t| self.weight(t, small) * self.weight(t, large)).sum();
-        dot / norms
+        for (slot, other) in cosines.iter_mut().zip(others) {
+            let norms = (norm_sq * self.norm_sq[other]).sqrt();
+            *slot = if norms > 0.0 { *slot / norms } else { 0.0 };
+        }
     }
 
     /// The weight of a term in an event's centroid.
@@ -107,7 +117,9 @@ mod tests {
             assert!((centroids.cosine(event, &dots) - dot(&v[3], &v[event])).abs() < 1e-6);
         }
         assert_eq!(centroids.cosine(2, &dots), 0.0, "no shared term");
-        assert!((centroids.similarity(0, 1) - dot(&v[0], &v[1])).abs() < 1e-6);
+        let mut cosines = Vec::new();
+        centroids.similarities(0, 1..3, &mut cosines);
+        assert!((cosines[0] - dot(&v[0], &v[1])).abs() < 1e-6 && cosines[1] == 0.0);
         centroids.add(0, &v[3], 1.0);
         centroids.add(0, &v[3], -1.0);
         centroids.dots(&v[0], &mut dots);

@@ -39,7 +39,7 @@ pub const JOIN_THRESHOLD: f32 = 0.25;
 const ACTIVE_DAYS: i64 = 30;
 /// How much more two whole events must score to merge than an article to join (centroids of several
 /// articles agree more than single articles do).
-const MERGE_MARGIN: f32 = 0.4;
+const MERGE_MARGIN: f32 = 0.35;
 /// The most the weighted text similarities can add up to (with a margin for rounding).
 const MAX_TEXT_SCORE: f32 = HEADLINE_WEIGHT + BODY_WEIGHT + ENTITY_WEIGHT + PROTAGONIST_WEIGHT + 0.01;
 /// The most second looks at every article (they stop sooner once no article moves).
@@ -259,20 +259,28 @@ impl Events {
 fn merge(events: &mut Events, threshold: f32) {
     let groups = &events.groups;
     let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let (mut headline, mut body, mut entities, mut protagonists) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for a in 0..groups.len() {
-        for b in a + 1..groups.len().min(a + 1 + MAX_LOOK_BACK / 2) {
-            let dates = date_agreement(groups[a].date, groups[b].date);
-            // The text part is a weighted sum of cosines, at most 1: dates too far apart rule a merge out.
-            if groups[a].members.is_empty() || groups[b].members.is_empty() || MAX_TEXT_SCORE + dates < threshold {
-                continue;
-            }
-            let protagonists = (!events.protagonists.is_empty(a) && !events.protagonists.is_empty(b))
-                .then(|| events.protagonists.similarity(a, b));
-            let text = HEADLINE_WEIGHT * events.headline.similarity(a, b)
-                + BODY_WEIGHT * events.body.similarity(a, b)
-                + ENTITY_WEIGHT * events.entities.similarity(a, b)
-                + protagonist_agreement(protagonists);
-            if text + dates >= threshold {
+        let near = a + 1..groups.len().min(a + 1 + MAX_LOOK_BACK / 2);
+        // The text part is a weighted sum of cosines, at most 1: dates too far apart rule a merge out.
+        let mergeable = |b: usize| {
+            !groups[b].members.is_empty()
+                && MAX_TEXT_SCORE + date_agreement(groups[a].date, groups[b].date) >= threshold
+        };
+        if groups[a].members.is_empty() || !near.clone().any(mergeable) {
+            continue;
+        }
+        events.headline.similarities(a, near.clone(), &mut headline);
+        events.body.similarities(a, near.clone(), &mut body);
+        events.entities.similarities(a, near.clone(), &mut entities);
+        events.protagonists.similarities(a, near.clone(), &mut protagonists);
+        for (k, b) in near.enumerate().filter(|&(_, b)| mergeable(b)) {
+            let both_protagonists = !events.protagonists.is_empty(a) && !events.protagonists.is_empty(b);
+            let text = HEADLINE_WEIGHT * headline[k]
+                + BODY_WEIGHT * body[k]
+                + ENTITY_WEIGHT * entities[k]
+                + protagonist_agreement(both_protagonists.then_some(protagonists[k]));
+            if text + date_agreement(groups[a].date, groups[b].date) >= threshold {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
             }
