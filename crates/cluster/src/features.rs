@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use crate::event_date::{date_votes, event_words};
 use crate::text::Terms;
-use crate::tfidf::{normalize, Sparse, Vocabulary};
+use crate::tfidf::{counts, normalize, Sparse, Vocabulary};
 use chronicle_model::Date;
 use rayon::prelude::*;
 
@@ -57,11 +57,13 @@ impl Corpus {
         let mut words = Vocabulary::default();
         let mut entity_ids = Vocabulary::default();
         let mut kind_weights: Vec<f32> = Vec::new();
-        let mut counts = Vec::with_capacity(articles.len());
+        let mut weighable = Vec::with_capacity(articles.len());
         for part in parts {
             let headline = words.count(&part.headline);
-            let body = words.add_document(&part.sentence_terms.concat());
-            let sentence_counts: Vec<Sparse> = part.sentence_terms.iter().map(|t| words.count(t)).collect();
+            let sentence_ids: Vec<Vec<u32>> = part.sentence_terms.iter().map(|t| words.intern(t)).collect();
+            let body = counts(sentence_ids.iter().flatten().copied());
+            words.record(&body);
+            let sentence_counts: Vec<Sparse> = sentence_ids.into_iter().map(counts).collect();
             let ids: Vec<String> = part.mentions.iter().map(|(id, _)| id.clone()).collect();
             let entities = entity_ids.add_document(&ids);
             let protagonists = entity_ids.count(&part.protagonists);
@@ -71,7 +73,7 @@ impl Corpus {
                     kind_weights[id as usize] = kind_weights[id as usize].max(kind_weight(*kind));
                 }
             }
-            counts.push((headline, body, entities, protagonists, part.votes, part.sentences, sentence_counts));
+            weighable.push((headline, body, entities, protagonists, part.votes, part.sentences, sentence_counts));
         }
         let weigh_entities = |counts: &Sparse| {
             let mut v = entity_ids.weigh(counts);
@@ -79,7 +81,7 @@ impl Corpus {
             normalize(&mut v);
             v
         };
-        let features = counts
+        let features = weighable
             .into_iter()
             .map(|(headline, body, entities, protagonists, votes, sentences, sentence_counts)| Features {
                 headline: words.weigh(&headline),

@@ -1,10 +1,9 @@
 //! Words, content terms and body sentences of an article.
 
-use std::collections::HashMap;
-
 use chronicle_model::stopwords::is_stopword;
 use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 /// A word: a maximal run of alphanumerics, apostrophes and hyphens inside it, with its byte span.
 pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
@@ -54,7 +53,7 @@ fn algorithm(language: &str) -> Algorithm {
 /// characters), with the stemmer of the text's language; each word's term is worked out once.
 #[derive(Default)]
 pub struct Terms {
-    by_language: HashMap<String, (Stemmer, HashMap<String, Option<String>>)>,
+    by_language: FxHashMap<String, (Stemmer, FxHashMap<String, Option<String>>)>,
 }
 
 impl Terms {
@@ -64,7 +63,7 @@ impl Terms {
         let (stemmer, cache) = self
             .by_language
             .entry(language.to_string())
-            .or_insert_with(|| (Stemmer::create(algorithm(language)), HashMap::new()));
+            .or_insert_with(|| (Stemmer::create(algorithm(language)), FxHashMap::default()));
         words(text, 0)
             .into_iter()
             .filter_map(|(_, word)| {

@@ -1,28 +1,6 @@
 //! Sparse TF-IDF vectors over an interned vocabulary, and event centroids.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A map keyed by term id, with a multiplicative hash (ids are small dense integers; SipHash is wasted on them).
-type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
-
-/// Fibonacci hashing of a `u32` key.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    }
-
-    fn write_u32(&mut self, id: u32) {
-        self.0 = u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
+use rustc_hash::FxHashMap;
 
 /// A sparse vector: `(term id, weight)` sorted by term id.
 pub type Sparse = Vec<(u32, f32)>;
@@ -30,7 +8,7 @@ pub type Sparse = Vec<(u32, f32)>;
 /// Interns terms and counts in how many documents each occurs.
 #[derive(Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     df: Vec<u32>,
     docs: u32,
 }
@@ -38,12 +16,17 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// Term counts of one document, as a sparse vector of raw counts; records its document frequencies.
     pub fn add_document(&mut self, terms: &[String]) -> Sparse {
-        self.docs += 1;
         let counts = self.count(terms);
-        for &(id, _) in &counts {
+        self.record(&counts);
+        counts
+    }
+
+    /// Records the raw counts of one document for document frequencies.
+    pub fn record(&mut self, counts: &Sparse) {
+        self.docs += 1;
+        for &(id, _) in counts {
             self.df[id as usize] += 1;
         }
-        counts
     }
 
     /// The id of a known term.
@@ -51,11 +34,11 @@ impl Vocabulary {
         self.ids.get(term).copied()
     }
 
-    /// Term counts of a text that is not a document of the corpus (a title, a sentence).
-    pub fn count(&mut self, terms: &[String]) -> Sparse {
-        let mut counts: IdMap<f32> = IdMap::default();
-        for term in terms {
-            let id = match self.ids.get(term) {
+    /// The ids of terms, interning the new ones.
+    pub fn intern(&mut self, terms: &[String]) -> Vec<u32> {
+        terms
+            .iter()
+            .map(|term| match self.ids.get(term) {
                 Some(&id) => id,
                 None => {
                     let id = self.ids.len() as u32;
@@ -63,23 +46,18 @@ impl Vocabulary {
                     self.df.push(0);
                     id
                 }
-            };
-            *counts.entry(id).or_default() += 1.0;
-        }
-        let mut v: Sparse = counts.into_iter().collect();
-        v.sort_unstable_by_key(|&(id, _)| id);
-        v
+            })
+            .collect()
+    }
+
+    /// Term counts of a text that is not a document of the corpus (a title, a sentence).
+    pub fn count(&mut self, terms: &[String]) -> Sparse {
+        counts(self.intern(terms))
     }
 
     /// Term counts of a text, leaving out the terms the vocabulary does not know.
     pub fn known(&self, terms: &[String]) -> Sparse {
-        let mut counts: IdMap<f32> = IdMap::default();
-        for id in terms.iter().filter_map(|term| self.id(term)) {
-            *counts.entry(id).or_default() += 1.0;
-        }
-        let mut v: Sparse = counts.into_iter().collect();
-        v.sort_unstable_by_key(|&(id, _)| id);
-        v
+        counts(terms.iter().filter_map(|term| self.id(term)))
     }
 
     /// The unit-length TF-IDF vector of raw counts: `(1 + ln tf) · ln((N + 1) / df)`.
@@ -95,6 +73,17 @@ impl Vocabulary {
         normalize(&mut v);
         v
     }
+}
+
+/// Raw counts of term ids, as a sparse vector.
+pub fn counts(ids: impl IntoIterator<Item = u32>) -> Sparse {
+    let mut counts: FxHashMap<u32, f32> = FxHashMap::default();
+    for id in ids {
+        *counts.entry(id).or_default() += 1.0;
+    }
+    let mut v: Sparse = counts.into_iter().collect();
+    v.sort_unstable_by_key(|&(id, _)| id);
+    v
 }
 
 /// Scales a vector to unit length (a zero vector stays zero).
@@ -125,7 +114,7 @@ pub fn dot(a: &Sparse, b: &Sparse) -> f32 {
 /// The sum of the member vectors of an event.
 #[derive(Default, Clone)]
 pub struct Centroid {
-    weights: IdMap<f32>,
+    weights: FxHashMap<u32, f32>,
     norm_sq: f32,
 }
 
