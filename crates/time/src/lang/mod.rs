@@ -5,6 +5,8 @@ mod en;
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 pub use en::ENGLISH;
 
 /// A unit of time.
@@ -205,11 +207,11 @@ pub struct Lexicon {
     pub ref_phrases: &'static [(&'static [&'static str], Tense)],
 }
 
-/// A lexicon's words sorted for binary search.
+/// A lexicon's words in hash maps keyed by their lower-case form.
 pub struct Index {
-    words: Vec<(&'static str, Word)>,
-    cues: Vec<(&'static str, Tense)>,
-    modifiers: Vec<(&'static str, &'static str)>,
+    words: FxHashMap<&'static str, Word>,
+    cues: FxHashMap<&'static str, Tense>,
+    modifiers: FxHashMap<&'static str, &'static str>,
     pub lexicon: &'static Lexicon,
 }
 
@@ -221,17 +223,14 @@ impl Index {
     }
 
     fn new(lexicon: &'static Lexicon) -> Self {
-        let mut words = lexicon.words.to_vec();
+        let mut words: FxHashMap<&'static str, Word> = lexicon.words.iter().copied().collect();
         for (phrase, _) in lexicon.holidays {
-            if let Some(first) = phrase.first().filter(|w| !words.iter().any(|(listed, _)| listed == *w)) {
-                words.push((first, Word::FeastName));
+            if let Some(first) = phrase.first() {
+                words.entry(first).or_insert(Word::FeastName);
             }
         }
-        words.sort_by(|a, b| a.0.cmp(b.0));
-        let mut cues = lexicon.cues.to_vec();
-        cues.sort_by(|a, b| a.0.cmp(b.0));
-        let mut modifiers = lexicon.modifiers.to_vec();
-        modifiers.sort_by(|a, b| a.0.cmp(b.0));
+        let cues = lexicon.cues.iter().copied().collect();
+        let modifiers = lexicon.modifiers.iter().copied().collect();
         Index { words, cues, modifiers, lexicon }
     }
 
@@ -295,9 +294,9 @@ fn ends_with_any(word: &str, suffixes: &[&str]) -> bool {
         })
 }
 
-/// The entry for `word` in a table sorted by lower-case key, compared case-insensitively.
-fn find<T: Copy>(table: &[(&'static str, T)], word: &str) -> Option<T> {
-    let search = |lower: &str| table.binary_search_by(|(w, _)| (*w).cmp(lower)).ok().map(|i| table[i].1);
+/// The entry for `word` in a table keyed by lower-case words, compared case-insensitively.
+fn find<T: Copy>(table: &FxHashMap<&'static str, T>, word: &str) -> Option<T> {
+    let search = |lower: &str| table.get(lower).copied();
     let mut buf = [0u8; 16];
     let bytes = word.as_bytes();
     if !word.is_ascii() || bytes.len() > buf.len() {
@@ -317,12 +316,13 @@ mod tests {
     fn english_tables_are_lower_case_and_unique() {
         let index = Index::english();
         let tables = [
-            index.words.iter().map(|w| w.0).collect::<Vec<_>>(),
-            index.cues.iter().map(|c| c.0).collect(),
-            index.modifiers.iter().map(|m| m.0).collect(),
+            index.lexicon.words.iter().map(|w| w.0).collect::<Vec<_>>(),
+            index.lexicon.cues.iter().map(|c| c.0).collect(),
+            index.lexicon.modifiers.iter().map(|m| m.0).collect(),
         ];
-        for table in tables {
+        for mut table in tables {
             assert!(table.iter().all(|w| *w == w.to_lowercase()), "keys are lower case");
+            table.sort_unstable();
             assert!(table.windows(2).all(|w| w[0] < w[1]), "keys are unique: {table:?}");
         }
         assert_eq!(index.lookup("DECEMBER"), Some(Word::Month(12)));
