@@ -10,7 +10,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::event_date::best;
 use crate::features::{headline, Corpus};
-use crate::text::{words, Terms};
+use crate::text::{word_count, Terms};
 use crate::tfidf::{dot, Centroid, Sparse};
 
 /// Entities listed on an event.
@@ -152,11 +152,16 @@ fn summary(
 ) -> Vec<SummarySentence> {
     let mut ranked: Vec<(f32, &Candidate)> = candidates
         .iter()
-        .filter(|c| SUMMARY_WORDS.contains(&words(c.span.slice(&articles[c.article].article.text), 0).len()))
+        .filter(|c| SUMMARY_WORDS.contains(&word_count(c.span.slice(&articles[c.article].article.text))))
         .filter(|c| !c.span.slice(&articles[c.article].article.text).trim_end().ends_with('?'))
         .map(|c| (body.cosine(&c.vector) * lead_boost(c.position) * date_boost(&articles[c.article], c.span, date), c))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1.article, a.1.position).cmp(&(b.1.article, b.1.position))));
+    // Members in the order they were read, by the index of their first sentence.
+    let mut first_sentence: HashMap<usize, usize> = HashMap::new();
+    for (k, c) in candidates.iter().enumerate() {
+        first_sentence.entry(c.article).or_insert(k);
+    }
     let mut chosen: Vec<&Candidate> = Vec::new();
     for (_, c) in ranked {
         if chosen.len() == MAX_SUMMARY {
@@ -178,7 +183,7 @@ fn summary(
             }
             sources.insert(c.article, c);
             let mut cited: Vec<&Candidate> = sources.into_values().collect();
-            cited.sort_by_key(|o| candidates.iter().position(|x| x.article == o.article));
+            cited.sort_by_key(|o| first_sentence.get(&o.article));
             SummarySentence {
                 text: c.span.slice(&articles[c.article].article.text).split_whitespace().collect::<Vec<_>>().join(" "),
                 articles: cited.iter().map(|o| articles[o.article].article.id.clone()).collect(),
@@ -225,7 +230,22 @@ fn trim_span(text: &str, span: Span) -> Span {
 
 /// Whether two sentences share most of their content terms (Jaccard over distinct terms).
 fn same_sentence(a: &Sparse, b: &Sparse) -> bool {
-    let shared = a.iter().filter(|(id, _)| b.binary_search_by_key(id, |(i, _)| *i).is_ok()).count();
+    // At most the shorter is shared, at least the longer is in the union.
+    if (a.len().min(b.len()) as f32) < SAME_SENTENCE * a.len().max(b.len()) as f32 {
+        return false;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - shared;
     union > 0 && shared as f32 >= SAME_SENTENCE * union as f32
 }

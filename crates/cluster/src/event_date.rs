@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chronicle_model::{AnalyzedArticle, Date, PartialDate, Span, TimeType};
 
-use crate::text::words;
+use crate::text::{words, Term};
 
 /// Words that make a nearby date the time of a report rather than of the event.
 const REPORT_CUES: &[&str] = &[
@@ -57,8 +57,8 @@ const LEAD_SENTENCES: usize = 3;
 pub fn date_votes(
     item: &AnalyzedArticle,
     sentences: &[Span],
-    sentence_terms: &[Vec<String>],
-    triggers: &HashSet<String>,
+    sentence_terms: &[Vec<Term>],
+    triggers: &HashSet<Term>,
 ) -> Vec<(Date, f32)> {
     let text = &item.article.text;
     let dct = item.analysis.dct.or(item.article.published);

@@ -5,7 +5,7 @@ use chronicle_model::{AnalyzedArticle, EntityKind, Span};
 use std::collections::HashSet;
 
 use crate::event_date::{date_votes, event_words};
-use crate::text::Terms;
+use crate::text::{Term, Terms};
 use crate::tfidf::{counts, normalize, Sparse, Vocabulary};
 use chronicle_model::Date;
 use rayon::prelude::*;
@@ -37,9 +37,9 @@ pub struct Corpus {
 
 /// What one article gives before the vocabularies weigh it.
 struct Parts {
-    headline: Vec<String>,
+    headline: Vec<Term>,
     sentences: Vec<Span>,
-    sentence_terms: Vec<Vec<String>>,
+    sentence_terms: Vec<Vec<Term>>,
     /// The ids and kinds of the entities mentioned (all but `Other`), and which of them are protagonists.
     mentions: Vec<(String, EntityKind)>,
     protagonists: Vec<String>,
@@ -97,7 +97,7 @@ impl Corpus {
     }
 
     /// The terms of a text of article `i`, in its language.
-    pub fn terms(&self, terms: &mut Terms, i: usize, text: &str) -> Vec<String> {
+    pub fn terms(&self, terms: &mut Terms, i: usize, text: &str) -> Vec<Term> {
         terms.of(self.languages.get(i).and_then(Option::as_deref), text)
     }
 }
@@ -109,11 +109,11 @@ fn parts(item: &AnalyzedArticle, language: Option<&str>, terms: &mut Terms) -> P
     let headline_text = headline(item, &sentences);
     let lead: Vec<&str> = sentences.iter().take(LEAD_SENTENCES).map(|s| s.slice(text)).collect();
     let headline = terms.of(language, &format!("{headline_text} {}", lead.join(" ")));
-    let sentence_terms: Vec<Vec<String>> = sentences.iter().map(|s| terms.of(language, s.slice(text))).collect();
+    let sentence_terms: Vec<Vec<Term>> = sentences.iter().map(|s| terms.of(language, s.slice(text))).collect();
     let mentions: Vec<_> = item.analysis.entities.iter().filter(|m| m.kind != EntityKind::Other).collect();
     let lead_end = sentences.get(PROTAGONIST_SENTENCES - 1).map_or(usize::MAX, |s| s.end);
     let protagonists = mentions.iter().filter(|m| m.span.end <= lead_end).map(|m| m.id.clone()).collect();
-    let triggers: HashSet<String> = terms.of(language, &event_words(&headline_text)).into_iter().collect();
+    let triggers: HashSet<Term> = terms.of(language, &event_words(&headline_text)).into_iter().collect();
     let votes = date_votes(item, &sentences, &sentence_terms, &triggers);
     Parts {
         headline,

@@ -15,7 +15,7 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// Term counts of one document, as a sparse vector of raw counts; records its document frequencies.
-    pub fn add_document(&mut self, terms: &[String]) -> Sparse {
+    pub fn add_document(&mut self, terms: &[impl AsRef<str>]) -> Sparse {
         let counts = self.count(terms);
         self.record(&counts);
         counts
@@ -35,14 +35,14 @@ impl Vocabulary {
     }
 
     /// The ids of terms, interning the new ones.
-    pub fn intern(&mut self, terms: &[String]) -> Vec<u32> {
+    pub fn intern(&mut self, terms: &[impl AsRef<str>]) -> Vec<u32> {
         terms
             .iter()
-            .map(|term| match self.ids.get(term) {
+            .map(|term| match self.ids.get(term.as_ref()) {
                 Some(&id) => id,
                 None => {
                     let id = self.ids.len() as u32;
-                    self.ids.insert(term.clone(), id);
+                    self.ids.insert(term.as_ref().to_string(), id);
                     self.df.push(0);
                     id
                 }
@@ -51,13 +51,13 @@ impl Vocabulary {
     }
 
     /// Term counts of a text that is not a document of the corpus (a title, a sentence).
-    pub fn count(&mut self, terms: &[String]) -> Sparse {
+    pub fn count(&mut self, terms: &[impl AsRef<str>]) -> Sparse {
         counts(self.intern(terms))
     }
 
     /// Term counts of a text, leaving out the terms the vocabulary does not know.
-    pub fn known(&self, terms: &[String]) -> Sparse {
-        counts(terms.iter().filter_map(|term| self.id(term)))
+    pub fn known(&self, terms: &[impl AsRef<str>]) -> Sparse {
+        counts(terms.iter().filter_map(|term| self.id(term.as_ref())))
     }
 
     /// The unit-length TF-IDF vector of raw counts: `(1 + ln tf) · ln((N + 1) / df)`.

@@ -1,8 +1,11 @@
 //! Words, content terms and body sentences.
 
+use std::cell::RefCell;
+
 use chronicle_model::stopwords::is_stopword;
 use chronicle_model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 /// The words of `text` (maximal runs of alphanumerics with inner apostrophes and hyphens) and their byte spans.
 pub fn words(text: &str) -> Vec<(Span, &str)> {
@@ -23,20 +26,42 @@ pub fn words(text: &str) -> Vec<(Span, &str)> {
     out
 }
 
+/// Words whose terms each thread remembers; past this many it starts afresh, so memory stays bounded.
+const REMEMBERED_WORDS: usize = 200_000;
+
+thread_local! {
+    /// Each word's term (none for function words and numbers), worked out once per thread.
+    static TERMS: RefCell<(Stemmer, FxHashMap<String, Option<String>>)> =
+        RefCell::new((Stemmer::create(Algorithm::English), FxHashMap::default()));
+}
+
 /// Distinct stemmed lowercase content terms of `text`, sorted.
 pub fn terms(text: &str) -> Vec<String> {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let mut out: Vec<String> = words(text)
-        .into_iter()
-        .map(|(_, w)| w.to_lowercase().replace('’', "'"))
-        .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
-        .filter(|w| w.chars().count() > 1 && !w.chars().all(char::is_numeric))
-        .filter(|w| !is_stopword(w))
-        .map(|w| stemmer.stem(&w).into_owned())
-        .collect();
+    let mut out: Vec<String> = TERMS.with_borrow_mut(|(stemmer, known)| {
+        if known.len() > REMEMBERED_WORDS {
+            known.clear();
+        }
+        let mut term_of = |word: &str| {
+            if let Some(term) = known.get(word) {
+                return term.clone();
+            }
+            let term = term_of(stemmer, word);
+            known.insert(word.to_string(), term.clone());
+            term
+        };
+        words(text).into_iter().filter_map(|(_, w)| term_of(w)).collect()
+    });
     out.sort();
     out.dedup();
     out
+}
+
+/// The term of one word: its stem if it is a content word.
+fn term_of(stemmer: &Stemmer, word: &str) -> Option<String> {
+    let lower = word.to_lowercase().replace('’', "'");
+    let w = lower.strip_suffix("'s").unwrap_or(&lower);
+    let content = w.chars().count() > 1 && !w.chars().all(char::is_numeric) && !is_stopword(w);
+    content.then(|| stemmer.stem(w).into_owned())
 }
 
 /// Jaccard similarity of two sorted term lists.
